@@ -1,0 +1,55 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class OpenCxApi implements ICredentialType {
+	name = 'openCxApi';
+
+	displayName = 'open.cx API';
+
+	icon: Icon = { light: 'file:../icons/opencx.svg', dark: 'file:../icons/opencx.dark.svg' };
+
+	documentationUrl = 'https://docs.open.cx/api-reference/authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Create one in open.cx under Settings → Access. A key with custom scopes needs chat-sessions and contacts access for every operation.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.open.cx',
+			description: 'Change only to reach a proxy or a test server',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	// Listing sessions is read-only and needs only the chat-sessions:read scope the node uses anyway.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/chat/sessions',
+			method: 'GET',
+		},
+	};
+}
