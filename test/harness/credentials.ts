@@ -3,6 +3,7 @@ import {
 	type ICredentialDataDecryptedObject,
 	type ICredentials,
 	type ICredentialType,
+	type IDataObject,
 	type IHttpRequestHelper,
 	type IHttpRequestOptions,
 	type INode,
@@ -78,7 +79,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			const resolved = Object.fromEntries(
 				Object.entries(entries).map(([key, value]) => [key, resolve(value)]),
 			);
-			options[target] = { ...((options[target] as object) ?? {}), ...resolved };
+			(options as IDataObject)[target] = { ...((options[target] as object) ?? {}), ...resolved };
 		}
 		return options;
 	}
