@@ -79,7 +79,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			const resolved = Object.fromEntries(
 				Object.entries(entries).map(([key, value]) => [key, resolve(value)]),
 			);
-			(options as IDataObject)[target] = { ...((options[target] as object) ?? {}), ...resolved };
+			(options as unknown as IDataObject)[target] = { ...((options[target] as object) ?? {}), ...resolved };
 		}
 		return options;
 	}
