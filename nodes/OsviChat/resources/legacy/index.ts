@@ -1,0 +1,58 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { throwOnOsviError } from '../../shared/errors';
+import { unwrapData } from '../../shared/output';
+import { closeSessionDescription } from './closeSession';
+import { sendMessageDescription } from './sendMessage';
+import { startSessionDescription } from './startSession';
+
+// OSVI marks these endpoints "Legacy — will be deprecated soon"; each operation names its v1 successor.
+export const legacyDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['legacy'] } },
+		options: [
+			{
+				name: 'Close Session',
+				value: 'closeSession',
+				action: 'Close a legacy session',
+				description:
+					'Deprecated: close a legacy chat session permanently and return its summary; use Session → Close instead',
+				routing: {
+					request: {
+						method: 'POST',
+						url: '=/chat_sessions/{{encodeURIComponent($parameter.sessionId)}}/close_session',
+					},
+					output: { postReceive: [throwOnOsviError, unwrapData] },
+				},
+			},
+			{
+				name: 'Send Message',
+				value: 'sendMessage',
+				action: 'Send a message in a legacy session',
+				description:
+					'Deprecated: send a customer message into a legacy session and return the reply; use Message → Send instead',
+				routing: {
+					request: { method: 'POST', url: '/chat_messages/send_message' },
+					output: { postReceive: [throwOnOsviError, unwrapData] },
+				},
+			},
+			{
+				name: 'Start Session',
+				value: 'startSession',
+				action: 'Start a legacy session',
+				description: 'Deprecated: start a legacy chat session with an agent; use Session → Create instead',
+				routing: {
+					request: { method: 'POST', url: '/chat_sessions' },
+					output: { postReceive: [throwOnOsviError, unwrapData] },
+				},
+			},
+		],
+		default: 'startSession',
+	},
+	...startSessionDescription,
+	...sendMessageDescription,
+	...closeSessionDescription,
+];

@@ -1,0 +1,119 @@
+import type {
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INode,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** What the user should do, keyed by OSVI's own error code (v1 `error` or the 502 engine `reason`). */
+const MESSAGES: Record<string, string> = {
+	agent_not_found:
+		'The agent was not found in OSVI (agent_not_found). Check the agent ID and that the agent belongs to the account of this API token.',
+	agent_archived: 'The agent is archived in OSVI (agent_archived). Pick an active agent.',
+	agent_inactive:
+		'The agent is not active in OSVI (agent_inactive). Activate it in the OSVI dashboard or pick an active agent.',
+	session_not_found:
+		'OSVI has no such active session (session_not_found). Check the session ID, or the customer ID and agent, or create a session first.',
+	tell_not_allowed_during_takeover:
+		'OSVI does not allow Tell while an operator has taken over the session (tell_not_allowed_during_takeover). Send an operator message instead, or hand the session back to AI first.',
+	operator_message_requires_support_mode:
+		'OSVI accepts operator messages only after a takeover (operator_message_requires_support_mode). Take over the session first.',
+};
+
+/** What to do, by HTTP status, when OSVI's code is not one we know. */
+const ADVICE_BY_STATUS: Record<number, string> = {
+	400: 'OSVI rejected the request as incomplete',
+	401: 'OSVI rejected the API token',
+	403: 'OSVI refused access',
+	404: 'OSVI could not find what the request names',
+	422: 'OSVI rejected the request',
+	429: 'OSVI is limiting the request rate',
+	502: 'The OSVI chat engine failed or rejected the request',
+};
+
+const NEXT_STEP_BY_STATUS: Record<number, string> = {
+	400: 'Fill in the missing or invalid field.',
+	401: 'Check the API Token in the OSVI API credential.',
+	403: 'Check that the agent belongs to the account of this API token.',
+	404: 'Check the IDs in this node.',
+	422: 'Correct the fields OSVI names.',
+	429: 'Wait a moment, or space requests out with Request Options → Batching.',
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const text = (value: unknown): string | undefined =>
+	typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+
+/**
+ * OSVI's reason in any of its envelopes: v1 `{error}`, legacy `{errors: []}`, a plain `{message}`,
+ * and for 502 the chat engine's `upstream_body` (nullable), whose reason beats the generic `error`.
+ */
+function reasonOf(body: Record<string, unknown>): string | undefined {
+	const upstream = body.upstream_body;
+	if (isObject(upstream)) {
+		const engineReason = text(upstream.reason) ?? text(upstream.detail) ?? text(upstream.message);
+		if (engineReason) return engineReason;
+	}
+	if (Array.isArray(body.errors)) {
+		const all = body.errors.map((e) => (isObject(e) ? text(e.message) : text(e))).filter(Boolean);
+		if (all.length) return all.join('; ');
+	}
+	if (isObject(body.error)) return text(body.error.message) ?? text(body.error.code);
+	return text(body.error) ?? text(body.message);
+}
+
+function messageFor(status: number, reason: string | undefined): string {
+	if (reason && MESSAGES[reason]) return MESSAGES[reason];
+	const what =
+		ADVICE_BY_STATUS[status] ??
+		(status >= 500 ? 'OSVI failed to handle the request' : 'OSVI returned an error');
+	const next = NEXT_STEP_BY_STATUS[status] ?? (status >= 500 ? 'Try again later.' : '');
+	return `${what} (${status}${reason ? `: ${reason}` : ''}). ${next}`.trim();
+}
+
+/** Turns one OSVI error response into the NodeApiError every operation and the list search throw. */
+function osviApiError(node: INode, response: IN8nHttpFullResponse): NodeApiError {
+	const { statusCode } = response;
+	const body = isObject(response.body) ? response.body : {};
+	if (!isObject(response.body)) {
+		return new NodeApiError(node, { body: String(response.body ?? '') } as JsonObject, {
+			httpCode: String(statusCode),
+			message: `OSVI answered ${statusCode} without a JSON body. Check the Base URL in the OSVI API credential.`,
+		});
+	}
+	const reason = reasonOf(body);
+	// The 502 `error` names the engine call that failed; keep it for whoever debugs it.
+	const detail = text(body.error) !== reason ? text(body.error) : undefined;
+	return new NodeApiError(node, body as JsonObject, {
+		httpCode: String(statusCode),
+		message: messageFor(statusCode, reason),
+		description: detail,
+	});
+}
+
+/** Throws unless OSVI answered 2xx with JSON and without `success: false`. */
+export function assertOsviSuccess(node: INode, response: IN8nHttpFullResponse): void {
+	const { statusCode, body } = response;
+	const isJson = isObject(body) || Array.isArray(body);
+	if (statusCode >= 400 || !isJson || (isObject(body) && body.success === false)) {
+		throw osviApiError(node, response);
+	}
+}
+
+/**
+ * The one error path, first postReceive step of every operation: requests run with
+ * `ignoreHttpStatusErrors`, so a failed call arrives here and leaves as a NodeApiError
+ * carrying OSVI's own code instead of n8n's generic status text.
+ */
+export async function throwOnOsviError(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	assertOsviSuccess(this.getNode(), response);
+	return items;
+}

@@ -1,0 +1,25 @@
+import type { IDataObject, IHttpRequestMethods, ILoadOptionsFunctions } from 'n8n-workflow';
+import { assertOsviSuccess } from './errors';
+
+/**
+ * The one hand-written OSVI call, for list searches (operations send theirs through routing).
+ * Errors go through the same path as operations, so a wrong token reads the same everywhere.
+ */
+export async function osviApiRequest(
+	this: ILoadOptionsFunctions,
+	method: IHttpRequestMethods,
+	path: string,
+): Promise<unknown> {
+	const credentials = await this.getCredentials<IDataObject>('osviApi');
+	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	const response = await this.helpers.httpRequestWithAuthentication.call(this, 'osviApi', {
+		method,
+		url: `${baseUrl}${path}`,
+		headers: { Accept: 'application/json' },
+		json: true,
+		ignoreHttpStatusErrors: true,
+		returnFullResponse: true,
+	});
+	assertOsviSuccess(this.getNode(), response);
+	return response.body;
+}
