@@ -1,0 +1,79 @@
+import { agentById, DEMO, jsonOf, onlyRequest, runOsvi, seedSession, useSandbox } from '../helpers';
+
+const sandbox = useSandbox();
+
+const getActive = (extra: Record<string, unknown> = {}) => ({
+	resource: 'session',
+	operation: 'getActive',
+	customerId: '+15551112222',
+	...extra,
+});
+
+describe('Session → Get Active', () => {
+	test('with an agent, returns that one session, carrying the agent ID', async () => {
+		const session = seedSession(sandbox.current);
+
+		const { items, error } = await runOsvi(sandbox.current, {
+			parameters: getActive({ agent: agentById(DEMO.agents.support) }),
+		});
+
+		expect(error).toBeUndefined();
+		const request = onlyRequest(sandbox.current);
+		expect(request).toMatchObject({
+			method: 'GET',
+			path: '/v1/chat/session/active',
+			query: { customer_id: '+15551112222', agent_uuid: DEMO.agents.support },
+		});
+		expect(request.headers['api-token']).toBe(DEMO.osviToken);
+		expect(jsonOf(items)).toEqual([
+			expect.objectContaining({ agent_uuid: DEMO.agents.support, id: session.id, customer_id: '+15551112222' }),
+		]);
+	});
+
+	test('without an agent, returns one item per active session, each carrying its agent ID', async () => {
+		const support = seedSession(sandbox.current, '+15551112222', DEMO.agents.support);
+		const sales = seedSession(sandbox.current, '+15551112222', DEMO.agents.sales);
+		seedSession(sandbox.current, '+19998887777', DEMO.agents.support);
+
+		const { items } = await runOsvi(sandbox.current, { parameters: getActive() });
+
+		expect(onlyRequest(sandbox.current).query).toEqual({ customer_id: '+15551112222' });
+		expect(jsonOf(items).map((s) => [s.agent_uuid, s.id])).toEqual(
+			expect.arrayContaining([
+				[DEMO.agents.support, support.id],
+				[DEMO.agents.sales, sales.id],
+			]),
+		);
+		expect(items).toHaveLength(2);
+	});
+
+	test('without an agent and no active session, returns no items', async () => {
+		const { items, error } = await runOsvi(sandbox.current, { parameters: getActive() });
+
+		expect(error).toBeUndefined();
+		expect(items).toEqual([]);
+	});
+
+	test('with Simplify off, returns the whole keyed response as one item', async () => {
+		const session = seedSession(sandbox.current);
+
+		const { items } = await runOsvi(sandbox.current, { parameters: getActive({ simplify: false }) });
+
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject({
+			success: true,
+			data: { [DEMO.agents.support]: { id: session.id } },
+		});
+	});
+
+	test('with an agent but no active session, fails with session_not_found', async () => {
+		const { items, error } = await runOsvi(sandbox.current, {
+			parameters: getActive({ agent: agentById(DEMO.agents.sales) }),
+		});
+
+		expect(items).toEqual([]);
+		expect(error?.message).toBe(
+			'OSVI has no such active session (session_not_found). Check the session ID, or the customer ID and agent, or create a session first.',
+		);
+	});
+});
