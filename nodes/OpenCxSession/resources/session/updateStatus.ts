@@ -1,0 +1,47 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { SESSION_STATUS_OPTIONS, sessionIdField } from '../../shared/descriptions';
+import { confirmation } from '../../shared/output';
+
+const showOnlyForUpdateStatus = { show: { resource: ['session'], operation: ['updateStatus'] } };
+
+/** open.cx answers with no body: say which session got which status. */
+export const statusUpdated = confirmation((context) => ({
+	id: context.getNodeParameter('sessionId') as string,
+	status: context.getNodeParameter('status') as string,
+}));
+
+export const sessionUpdateStatusDescription: INodeProperties[] = [
+	sessionIdField(showOnlyForUpdateStatus),
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: SESSION_STATUS_OPTIONS,
+		required: true,
+		default: 'closed_resolved',
+		description: 'Close the session as resolved or unresolved, or reopen it',
+		displayOptions: showOnlyForUpdateStatus,
+		routing: { send: { type: 'body', property: 'status' } },
+	},
+	{
+		displayName: 'Generate Summary and Sentiment',
+		name: 'generateSummaryAndSentiment',
+		type: 'boolean',
+		default: false,
+		description: 'Whether open.cx should analyse the closed session and write a summary and sentiment',
+		displayOptions: {
+			show: { ...showOnlyForUpdateStatus.show, status: ['closed_resolved', 'closed_unresolved'] },
+		},
+		routing: { send: { type: 'body', property: 'generate_summary_and_sentiment_on_resolve' } },
+	},
+	{
+		displayName: 'Sync to Integration',
+		name: 'syncToIntegration',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to push the status change to the connected helpdesk, such as Zendesk or Salesforce',
+		displayOptions: showOnlyForUpdateStatus,
+		routing: { send: { type: 'body', property: 'reflect_status_change_for_integration' } },
+	},
+];
