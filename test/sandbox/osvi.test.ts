@@ -84,6 +84,11 @@ describe('POST /v1/chat/session', () => {
 		expect(res.data).toEqual({ success: false, error: 'agent_uuid is required' });
 	});
 
+	test('a non-string customer_id is a 400 saying it must be a string', async () => {
+		const res = await createSession({ customer_id: 15551112222 });
+		expect(res.data).toEqual({ success: false, error: 'customer_id must be a string' });
+	});
+
 	test('an unknown agent is 404 agent_not_found', async () => {
 		const res = await createSession({ agent_uuid: 'agent_nope' });
 		expect(res.status).toBe(404);

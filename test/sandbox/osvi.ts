@@ -19,8 +19,13 @@ const engineRejects = (sessionId: string, reason: string): ApiResponse =>
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-function missing(body: Record<string, unknown>, fields: string[]): string[] {
-	return fields.filter((f) => str(body[f]) === undefined);
+/** One message per required string field that is absent, empty or not a string. */
+function fieldErrors(body: Record<string, unknown>, fields: string[]): string[] {
+	return fields.flatMap((f) => {
+		const v = body[f];
+		if (v === undefined || v === null || v === '') return [`${f} is required`];
+		return typeof v === 'string' ? [] : [`${f} must be a string`];
+	});
 }
 
 const SUPPORT_COMMANDS = ['takeover', 'tell', 'whisper', 'end', 'close'];
@@ -58,8 +63,8 @@ export function osviApi(state: OsviState): ApiModule {
 
 		route('POST /v1/chat/session', (req) => {
 			const b = bodyObject(req);
-			const absent = missing(b, ['agent_uuid', 'customer_id']);
-			if (absent.length) return fail(400, `${absent[0]} is required`);
+			const [invalid] = fieldErrors(b, ['agent_uuid', 'customer_id']);
+			if (invalid) return fail(400, invalid);
 			if (b.input_fields !== undefined && !isPlainObject(b.input_fields)) return fail(400, 'input_fields must be an object');
 			if (b.context !== undefined && !Array.isArray(b.context)) return fail(400, 'context must be an array of strings');
 			const agentUuid = b.agent_uuid as string;
@@ -76,8 +81,8 @@ export function osviApi(state: OsviState): ApiModule {
 
 		route('POST /v1/chat/inbound', (req) => {
 			const b = bodyObject(req);
-			const absent = missing(b, ['agent_uuid', 'customer_id', 'content']);
-			if (absent.length) return fail(400, `${absent[0]} is required`);
+			const [invalid] = fieldErrors(b, ['agent_uuid', 'customer_id', 'content']);
+			if (invalid) return fail(400, invalid);
 			const agentUuid = b.agent_uuid as string;
 			const customerId = b.customer_id as string;
 			const content = b.content as string;
@@ -166,8 +171,8 @@ export function osviApi(state: OsviState): ApiModule {
 
 		route('POST /chat_messages/send_message', (req) => {
 			const b = bodyObject(req);
-			const absent = missing(b, ['agent_uuid', 'chat_session_id', 'message']);
-			if (absent.length) return legacyFail(422, ...absent.map((f) => `${f} is required`));
+			const errors = fieldErrors(b, ['agent_uuid', 'chat_session_id', 'message']);
+			if (errors.length) return legacyFail(422, ...errors);
 			const err = legacyAgentError(b.agent_uuid as string);
 			if (err) return err;
 			const session = state.legacySessions.get(b.chat_session_id as string);

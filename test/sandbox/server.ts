@@ -34,11 +34,7 @@ export class SandboxCore {
 
 	async listen(api: ApiName, module: ApiModule, port: number, host: string): Promise<string> {
 		const server = http.createServer((req, res) => {
-			this.serve(api, module, req, res).catch((err) => {
-				if (!res.headersSent && !res.destroyed) {
-					send(res, { status: 500, body: module.errorBody(500, String(err?.message ?? err)) });
-				}
-			});
+			this.serve(api, module, req, res).catch(() => res.destroy());
 		});
 		// The sandbox must never be the reason a client's keep-alive socket lingers after close().
 		server.keepAliveTimeout = 1000;
@@ -108,7 +104,7 @@ export class SandboxCore {
 					body: fault.body !== undefined ? fault.body : module.errorBody(fault.status ?? 500),
 					headers: fault.headers,
 				}
-			: await module.handle(apiReq);
+			: await answerOrCrash(module, apiReq);
 		if (res.destroyed) return;
 		record.status = answer.status;
 		send(res, answer);
@@ -122,6 +118,15 @@ export class SandboxCore {
 		res.once('close', () => {
 			this.stats.inFlight--;
 		});
+	}
+}
+
+/** A bug in a fake route becomes a recorded 500 in the API's envelope, not a hung test. */
+async function answerOrCrash(module: ApiModule, req: ApiRequest): Promise<ApiResponse> {
+	try {
+		return await module.handle(req);
+	} catch (err) {
+		return { status: 500, body: module.errorBody(500, `sandbox bug: ${(err as Error)?.message ?? err}`) };
 	}
 }
 
