@@ -69,3 +69,17 @@ export function errorsOf(items: INodeExecutionData[]): Array<string | undefined>
 }
 
 export type { IDataObject, Sandbox };
+
+/** Starts a legacy session straight in the sandbox's state. */
+export function seedLegacySession(sandbox: Sandbox, agent: string = DEMO.agents.support) {
+	const session = {
+		id: sandbox.osvi.newId(),
+		agentUuid: agent,
+		metadata: {},
+		startedAt: '2025-12-31T11:40:25.690486',
+		closed: false,
+		messages: [],
+	};
+	sandbox.osvi.legacySessions.set(session.id, session);
+	return session;
+}

@@ -82,7 +82,7 @@ function osviApiError(node: INode, response: IN8nHttpFullResponse): NodeApiError
 	if (!isObject(response.body)) {
 		return new NodeApiError(node, { body: String(response.body ?? '') } as JsonObject, {
 			httpCode: String(statusCode),
-			message: `OSVI answered ${statusCode} without a JSON body. Check the Base URL in the OSVI API credential.`,
+			message: `OSVI answered ${statusCode} with a body that is not an OSVI response. Check the Base URL in the OSVI API credential.`,
 		});
 	}
 	const reason = reasonOf(body);

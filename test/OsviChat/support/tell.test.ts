@@ -36,5 +36,9 @@ describe('Support → Tell', () => {
 		expect(error?.message).toBe(
 			'OSVI does not allow Tell while an operator has taken over the session (tell_not_allowed_during_takeover). Send an operator message instead, or hand the session back to AI first.',
 		);
+		// The engine call that failed stays in the details for whoever debugs it.
+		expect((error as { description?: string }).description).toBe(
+			`Python engine returned 422 for POST /v1/chat/session/${session.id}/support`,
+		);
 	});
 });
