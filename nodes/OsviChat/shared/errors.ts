@@ -22,8 +22,8 @@ const MESSAGES: Record<string, string> = {
 		'OSVI accepts operator messages only after a takeover (operator_message_requires_support_mode). Take over the session first.',
 };
 
-/** What to do, by HTTP status, when OSVI's code is not one we know. */
-const ADVICE_BY_STATUS: Record<number, string> = {
+/** What happened, by HTTP status, when OSVI's code is not one we know. */
+const WHAT_BY_STATUS: Record<number, string> = {
 	400: 'OSVI rejected the request as incomplete',
 	401: 'OSVI rejected the API token',
 	403: 'OSVI refused access',
@@ -33,6 +33,7 @@ const ADVICE_BY_STATUS: Record<number, string> = {
 	502: 'The OSVI chat engine failed or rejected the request',
 };
 
+/** What to do about it, by HTTP status. */
 const NEXT_STEP_BY_STATUS: Record<number, string> = {
 	400: 'Fill in the missing or invalid field.',
 	401: 'Check the API Token in the OSVI API credential.',
@@ -69,19 +70,19 @@ function reasonOf(body: Record<string, unknown>): string | undefined {
 function messageFor(status: number, reason: string | undefined): string {
 	if (reason && MESSAGES[reason]) return MESSAGES[reason];
 	const what =
-		ADVICE_BY_STATUS[status] ??
+		WHAT_BY_STATUS[status] ??
 		(status >= 500 ? 'OSVI failed to handle the request' : 'OSVI returned an error');
 	const next = NEXT_STEP_BY_STATUS[status] ?? (status >= 500 ? 'Try again later.' : '');
 	return `${what} (${status}${reason ? `: ${reason}` : ''}). ${next}`.trim();
 }
 
 /** Turns one OSVI error response into the NodeApiError every operation and the list search throw. */
-function osviApiError(node: INode, response: IN8nHttpFullResponse): NodeApiError {
-	const { statusCode } = response;
-	const body = isObject(response.body) ? response.body : {};
-	if (!isObject(response.body)) {
-		return new NodeApiError(node, { body: String(response.body ?? '') } as JsonObject, {
-			httpCode: String(statusCode),
+function osviApiError(node: INode, { statusCode, body }: IN8nHttpFullResponse): NodeApiError {
+	const httpCode = String(statusCode);
+	if (!isObject(body)) {
+		// Not OSVI talking (an HTML page, a bare string): usually a wrong Base URL or a proxy.
+		return new NodeApiError(node, { body: String(body ?? '') } as JsonObject, {
+			httpCode,
 			message: `OSVI answered ${statusCode} with a body that is not an OSVI response. Check the Base URL in the OSVI API credential.`,
 		});
 	}
@@ -89,7 +90,7 @@ function osviApiError(node: INode, response: IN8nHttpFullResponse): NodeApiError
 	// The 502 `error` names the engine call that failed; keep it for whoever debugs it.
 	const detail = text(body.error) !== reason ? text(body.error) : undefined;
 	return new NodeApiError(node, body as JsonObject, {
-		httpCode: String(statusCode),
+		httpCode,
 		message: messageFor(statusCode, reason),
 		description: detail,
 	});

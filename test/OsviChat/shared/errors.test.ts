@@ -1,6 +1,6 @@
 // Every documented OSVI error, read from each of its envelopes, as the message the user sees;
 // and, with Continue On Fail, as an error item between the good ones, in input order.
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import {
 	agentById,
@@ -18,7 +18,7 @@ const sandbox = useSandbox();
 
 interface ErrorCase {
 	/** The parameters, and 3 input items of which the middle one fails. */
-	setup(sandbox: Sandbox): { parameters: INodeParameters; items: Array<Record<string, unknown>> };
+	setup(sandbox: Sandbox): { parameters: INodeParameters; items: IDataObject[] };
 	status: number;
 	message: string;
 }

@@ -1,5 +1,5 @@
 // Bad input fails its item before any request, with a message naming the field.
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { agentById, DEMO, errorsOf, osviRequests, runOsvi, useSandbox } from '../helpers';
 
@@ -25,7 +25,7 @@ const create = (extra: INodeParameters = {}): INodeParameters => ({
 });
 
 /** Values come from the input item through expressions, as from an AI agent or an earlier node. */
-const badInputs: Record<string, { parameters: INodeParameters; item?: Record<string, unknown>; message: string }> = {
+const badInputs: Record<string, { parameters: INodeParameters; item?: IDataObject; message: string }> = {
 	'empty content': {
 		parameters: send({ content: '={{ $json.text }}' }),
 		item: { text: '   ' },
