@@ -208,7 +208,7 @@ export const messageSendDescription: INodeProperties[] = [
 		displayOptions: { show: { ...showOnlyForSend.show, sender: ['contact'] } },
 		options: [
 			{
-				displayName: 'Poll Interval (Ms)',
+				displayName: 'Poll Interval (Milliseconds)',
 				name: 'pollInterval',
 				type: 'number',
 				typeOptions: { minValue: 10 },
