@@ -1,0 +1,2 @@
+import type { ExecutionCase } from "../context";
+export const exampleCases: ExecutionCase[] = [];

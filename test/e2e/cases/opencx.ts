@@ -1,0 +1,78 @@
+// open.cx Session in a real n8n: contact → session → message with the AI's reply → history → close,
+// and an error item.
+import assert from 'node:assert/strict';
+
+import { SANDBOX_SECRETS } from '../../../scripts/n8n/sandbox';
+import { body, output, single, succeeded, UUID, type ExecutionCase } from '../context';
+
+const QUESTION = 'Where is my order ord_123?';
+
+export const openCxCases: ExecutionCase[] = [
+	{
+		name: 'open.cx: create contact → create session → send with Wait for AI Reply → history (Return All) → close',
+		workflowId: 'e2eOpenCxConver1',
+		check: async (run, { sandbox }) => {
+			succeeded(run);
+			const contactId = single(run, 'Create Contact').id as string;
+			const sessionId = single(run, 'Create Session').id as string;
+			assert.match(contactId, UUID);
+			assert.match(sessionId, UUID);
+
+			const sent = single(run, 'Send And Wait');
+			assert.equal(sent.aiReply, `AI: ${QUESTION}`);
+			assert.equal(sent.handedOff, false);
+			assert.equal(sent.aiReplyTimedOut, false);
+			const messageId = sent.messageId as string;
+			assert.ok(messageId, 'the send returns the message ID');
+
+			const history = output(run, 'History').map((i) => i.json);
+			const contactMessage = history.find((e) => e.id === messageId);
+			assert.deepEqual(pick(contactMessage, ['type', 'sender_type', 'text']), {
+				type: 'message',
+				sender_type: 'contact',
+				text: QUESTION,
+			});
+			const aiAnswer = history.find((e) => e.in_reply_to === messageId);
+			assert.equal(aiAnswer?.text, `AI: ${QUESTION}`);
+			assert.deepEqual(pick(single(run, 'Close Session'), ['id', 'status']), { id: sessionId, status: 'closed_resolved' });
+
+			const requests = await sandbox.requests('opencx');
+			assert.ok(requests.every((r) => r.headers.authorization === `Bearer ${SANDBOX_SECRETS.openCxKey}`));
+			const find = (method: string, path: string) => requests.filter((r) => r.method === method && r.path === path);
+			assert.deepEqual(body(find('POST', '/contacts')[0]), {
+				contact: { name: 'Jamie Rivera', email: 'jamie.rivera@example.com', phone: '+15550003333', custom_data: { plan: 'pro' } },
+			});
+			assert.deepEqual(body(find('POST', '/chat/sessions')[0]), {
+				contact_id: contactId,
+				channel: { type: 'api' },
+				custom_data: { order_id: 'ord_123' },
+			});
+			assert.deepEqual(body(find('POST', `/chat/sessions/${sessionId}/send`)[0]), {
+				sender: 'contact',
+				message: { type: 'text', text: QUESTION },
+			});
+			assert.ok(find('GET', `/chat/sessions/${sessionId}/history`).length >= 2, 'history read by the wait and by History');
+			assert.deepEqual(find('PATCH', `/chat/sessions/${sessionId}`).map((r) => body(r)), [{ status: 'closed_resolved' }]);
+		},
+	},
+	{
+		name: 'open.cx: with Continue On Fail an unknown session gives a not-found error item, and the flow goes on',
+		workflowId: 'e2eOpenCxError01',
+		check: async (run, { sandbox }) => {
+			succeeded(run);
+			const [item, ...rest] = output(run, 'Get Unknown Session');
+			assert.equal(rest.length, 0);
+			assert.match(String(item.json.error), /not found/i);
+			assert.deepEqual(output(run, 'After Error').map((i) => i.json), [item.json]);
+			const requests = await sandbox.requests('opencx');
+			assert.deepEqual(
+				requests.map((r) => [r.method, r.path, r.status]),
+				[['GET', '/chat/sessions/5b1e7c6a-0d7e-4c1b-9a51-3f0c2d9e8a10', 404]],
+			);
+		},
+	},
+];
+
+function pick(json: Record<string, unknown> | undefined, keys: string[]): Record<string, unknown> {
+	return Object.fromEntries(keys.map((k) => [k, json?.[k]]));
+}
