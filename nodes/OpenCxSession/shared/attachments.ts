@@ -1,6 +1,6 @@
-import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions, type PreSendAction } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, PreSendAction } from 'n8n-workflow';
 
-import { setInBody } from './validation';
+import { invalidInput, setInBody } from './validation';
 
 interface AttachmentParameter {
 	source?: 'binary' | 'url';
@@ -8,10 +8,6 @@ interface AttachmentParameter {
 	url?: string;
 	name?: string;
 	mimeType?: string;
-}
-
-function fail(context: IExecuteSingleFunctions, message: string): never {
-	throw new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex() });
 }
 
 async function fromBinary(context: IExecuteSingleFunctions, attachment: AttachmentParameter): Promise<IDataObject> {
@@ -33,9 +29,9 @@ function fromUrl(context: IExecuteSingleFunctions, attachment: AttachmentParamet
 		url = undefined;
 	}
 	if (!url || !['http:', 'https:'].includes(url.protocol)) {
-		fail(context, `Attachment ${position} needs an http(s) URL, got "${attachment.url ?? ''}"`);
+		invalidInput(context, `Attachment ${position} needs an http(s) URL, got "${attachment.url ?? ''}"`);
 	}
-	if (!attachment.mimeType) fail(context, `Attachment ${position} needs a MIME Type, e.g. application/pdf`);
+	if (!attachment.mimeType) invalidInput(context, `Attachment ${position} needs a MIME Type, e.g. application/pdf`);
 	const lastSegment = decodeURIComponent(url.pathname.split('/').pop() ?? '');
 	return { name: attachment.name || lastSegment || 'attachment', mime_type: attachment.mimeType, url: url.href };
 }
@@ -54,7 +50,7 @@ export const buildAttachments: PreSendAction = async function (this: IExecuteSin
 	}
 	const text = this.getNodeParameter('text', '') as string;
 	if (String(text).trim() === '' && attachments.length === 0) {
-		fail(this, 'Text must not be empty when the message has no attachments');
+		invalidInput(this, 'Text must not be empty when the message has no attachments');
 	}
 	if (attachments.length) setInBody(requestOptions, 'message.attachments', attachments);
 	return requestOptions;

@@ -14,7 +14,8 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export type CustomDataKind = 'session' | 'contact';
 
-function fail(context: IExecuteSingleFunctions, message: string, description?: string): never {
+/** Fails the item before its request is sent. */
+export function invalidInput(context: IExecuteSingleFunctions, message: string, description?: string): never {
 	throw new NodeOperationError(context.getNode(), message, {
 		itemIndex: context.getItemIndex(),
 		description,
@@ -44,7 +45,7 @@ export function uuidParameter(parameterName: string, label: string): PreSendActi
 	return async function (this: IExecuteSingleFunctions, requestOptions) {
 		const value = this.getNodeParameter(parameterName, '') as string;
 		if (typeof value !== 'string' || !UUID_PATTERN.test(value)) {
-			fail(
+			invalidInput(
 				this,
 				`${label} must be a UUID, got "${shown(value)}"`,
 				'open.cx ids look like 3c90c3cc-0d44-4b50-8888-8dd25736052a.',
@@ -62,7 +63,7 @@ export function emailParameter(parameterPath: string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions) {
 		const value = this.getNodeParameter(parameterPath, '') as string;
 		if (value !== '' && !EMAIL_PATTERN.test(String(value))) {
-			fail(this, `Email must be an email address, got "${shown(value)}"`);
+			invalidInput(this, `Email must be an email address, got "${shown(value)}"`);
 		}
 		return requestOptions;
 	};
@@ -78,17 +79,40 @@ export function dateParameter(parameterPath: string, label: string, queryKey: st
 		if (value === '' || value === null || value === undefined) return requestOptions;
 		const time = Date.parse(String(value));
 		if (Number.isNaN(time)) {
-			fail(this, `${label} must be a date such as 2026-01-31T00:00:00Z, got "${shown(value)}"`);
+			invalidInput(this, `${label} must be a date such as 2026-01-31T00:00:00Z, got "${shown(value)}"`);
 		}
 		requestOptions.qs = { ...(requestOptions.qs ?? {}), [queryKey]: new Date(time).toISOString() };
 		return requestOptions;
 	};
 }
 
+/** A JSON object parameter, given as text or by an expression; empty means not set. */
+function parseJsonObject(
+	context: IExecuteSingleFunctions,
+	raw: unknown,
+	label: string,
+	example: string,
+): IDataObject | undefined {
+	let value = raw;
+	if (typeof value === 'string') {
+		if (value.trim() === '') return undefined;
+		try {
+			value = JSON.parse(value);
+		} catch {
+			invalidInput(context, `${label} must be a JSON object, for example ${example}`);
+		}
+	}
+	if (value === null || value === undefined) return undefined;
+	if (typeof value !== 'object' || Array.isArray(value)) {
+		invalidInput(context, `${label} must be a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value}`);
+	}
+	return Object.keys(value as IDataObject).length ? (value as IDataObject) : undefined;
+}
+
 /**
- * Parses a custom data parameter (a JSON object, as text or from an expression) and checks it the way
- * open.cx does: flat, with string/number/boolean values on a session and string values on a contact.
- * open.cx answers 400 otherwise; failing here names the key and sends nothing.
+ * Checks custom data the way open.cx does: flat, with string/number/boolean values on a session
+ * and string values on a contact. open.cx answers 400 otherwise; failing here names the key and
+ * sends nothing.
  */
 export function parseCustomData(
 	context: IExecuteSingleFunctions,
@@ -96,26 +120,14 @@ export function parseCustomData(
 	kind: CustomDataKind,
 	label: string,
 ): IDataObject | undefined {
-	let data = raw;
-	if (typeof data === 'string') {
-		if (data.trim() === '') return undefined;
-		try {
-			data = JSON.parse(data);
-		} catch {
-			fail(context, `${label} must be a JSON object, for example {"order_id": "ord_123"}`);
-		}
-	}
-	if (data === null || data === undefined) return undefined;
-	if (typeof data !== 'object' || Array.isArray(data)) {
-		fail(context, `${label} must be a JSON object, got ${Array.isArray(data) ? 'an array' : typeof data}`);
-	}
+	const data = parseJsonObject(context, raw, label, '{"order_id": "ord_123"}');
 	const allowed = kind === 'session' ? ['string', 'number', 'boolean'] : ['string'];
-	for (const [key, value] of Object.entries(data as IDataObject)) {
+	for (const [key, value] of Object.entries(data ?? {})) {
 		const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 		const ok = allowed.includes(type) && (type !== 'number' || Number.isFinite(value));
 		if (!ok) {
 			const expected = kind === 'session' ? 'a string, number or boolean' : 'a string';
-			fail(
+			invalidInput(
 				context,
 				`${label} key "${key}" must be ${expected}, got ${type === 'object' ? 'a nested object' : type}`,
 				kind === 'session'
@@ -124,7 +136,7 @@ export function parseCustomData(
 			);
 		}
 	}
-	return Object.keys(data as IDataObject).length ? (data as IDataObject) : undefined;
+	return data;
 }
 
 /** Validates a custom data parameter and puts it at `bodyPath`; an empty object sends nothing. */
@@ -144,19 +156,8 @@ export function customDataParameter(
 /** A free-form JSON object parameter (e.g. the filter endpoint's `filters`) put at `bodyPath`. */
 export function jsonObjectParameter(parameterPath: string, bodyPath: string, label: string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions) {
-		let value = this.getNodeParameter(parameterPath, '') as unknown;
-		if (typeof value === 'string') {
-			if (value.trim() === '') return requestOptions;
-			try {
-				value = JSON.parse(value);
-			} catch {
-				fail(this, `${label} must be a JSON object, for example {"status": ["open"]}`);
-			}
-		}
-		if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-			fail(this, `${label} must be a JSON object`);
-		}
-		if (Object.keys(value as IDataObject).length) setInBody(requestOptions, bodyPath, value);
+		const value = parseJsonObject(this, this.getNodeParameter(parameterPath, ''), label, '{"status": ["open"]}');
+		if (value) setInBody(requestOptions, bodyPath, value);
 		return requestOptions;
 	};
 }
@@ -165,7 +166,7 @@ export function jsonObjectParameter(parameterPath: string, bodyPath: string, lab
 export function nonEmptyParameter(parameterPath: string, label: string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions) {
 		const value = this.getNodeParameter(parameterPath, '') as unknown;
-		if (typeof value !== 'string' || value.trim() === '') fail(this, `${label} must not be empty`);
+		if (typeof value !== 'string' || value.trim() === '') invalidInput(this, `${label} must not be empty`);
 		return requestOptions;
 	};
 }
@@ -179,7 +180,7 @@ export function contactDetailsRequired(collection: string, label: string): PreSe
 			if (value && typeof value === 'object') return Object.keys(value).length > 0;
 			return value !== undefined && value !== null;
 		});
-		if (!filled) fail(this, `Add at least one field under ${label}`);
+		if (!filled) invalidInput(this, `Add at least one field under ${label}`);
 		return requestOptions;
 	};
 }

@@ -1,15 +1,15 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteSingleFunctions,
-	type IHttpRequestOptions,
-	type INodeExecutionData,
-	type INodeProperties,
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
 } from 'n8n-workflow';
 
 import { readSendResponse, waitForAiReply } from '../../shared/aiReply';
 import { buildAttachments } from '../../shared/attachments';
 import { contactDetailOptions, sessionCustomDataField, sessionIdField } from '../../shared/descriptions';
+import { invalidInput } from '../../shared/validation';
 
 const showOnlyForSend = { show: { resource: ['message'], operation: ['send'] } };
 const showOnlyForAgent = { show: { ...showOnlyForSend.show, sender: ['agent'] } };
@@ -18,9 +18,7 @@ const showOnlyForAgent = { show: { ...showOnlyForSend.show, sender: ['agent'] } 
 async function checkAgentId(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	const id = this.getNodeParameter('agentId', 0) as number;
 	if (!Number.isInteger(id) || id < 1) {
-		throw new NodeOperationError(this.getNode(), `Agent ID must be a whole number above 0, got ${id}`, {
-			itemIndex: this.getItemIndex(),
-		});
+		invalidInput(this, `Agent ID must be a whole number above 0, got ${id}`);
 	}
 	return requestOptions;
 }
