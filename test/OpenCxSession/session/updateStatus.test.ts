@@ -30,7 +30,7 @@ describe('open.cx Session › Session › Update Status', () => {
 		expect(session.handoff?.summary).toEqual(expect.any(String));
 	});
 
-	test('reopening does not send the summary flag', async () => {
+	test('reopening sends only the status: the summary flag does not apply and flags that are off are left out', async () => {
 		const session = newSession(sandbox.current);
 		session.status = 'closed_unresolved';
 		const { items } = await runOpenCx(sandbox.current, {
@@ -42,7 +42,7 @@ describe('open.cx Session › Session › Update Status', () => {
 				generateSummaryAndSentiment: true,
 			},
 		});
-		expect(onlyRequest(sandbox.current).body).toEqual({ status: 'open', reflect_status_change_for_integration: false });
+		expect(onlyRequest(sandbox.current).body).toEqual({ status: 'open' });
 		expect(jsonOf(items)).toEqual([{ success: true, id: session.id, status: 'open' }]);
 		expect(session.status).toBe('open');
 	});

@@ -33,25 +33,22 @@ export async function sendAnswer(
 ): Promise<INodeExecutionData[]> {
 	const body = items[0]?.json;
 	const outcome = readSendResponse(this, body);
-	const result: IDataObject = { ...outcome, ...(body as IDataObject) };
-
 	const sender = this.getNodeParameter('sender', 'contact') as string;
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const waiting = sender === 'contact' && options.waitForAiReply === true;
-	if (waiting) {
-		result.aiReplyTimedOut = false;
-		if (outcome.aiReply === null && outcome.handedOff !== true && outcome.messageId) {
-			const wait = await waitForAiReply(
-				this,
-				this.getNodeParameter('sessionId') as string,
-				outcome.messageId,
-				Number(options.replyTimeout ?? 30) * 1000,
-				Number(options.pollInterval ?? 1000),
-			);
-			result.aiReply = wait.aiReply;
-			result.handedOff = wait.handedOff ?? outcome.handedOff;
-			result.aiReplyTimedOut = wait.timedOut;
-		}
+	const result: IDataObject = { ...outcome, ...(waiting ? { aiReplyTimedOut: false } : {}), ...body };
+
+	if (waiting && outcome.aiReply === null && outcome.handedOff !== true && outcome.messageId) {
+		const wait = await waitForAiReply(
+			this,
+			this.getNodeParameter('sessionId') as string,
+			outcome.messageId,
+			Number(options.replyTimeout ?? 30) * 1000,
+			Number(options.pollInterval ?? 1000),
+		);
+		result.aiReply = wait.aiReply;
+		result.handedOff = wait.handedOff ?? outcome.handedOff;
+		result.aiReplyTimedOut = wait.timedOut;
 	}
 	return [{ json: result }];
 }

@@ -5,6 +5,9 @@ import { confirmation } from '../../shared/output';
 
 const showOnlyForUpdateStatus = { show: { resource: ['session'], operation: ['updateStatus'] } };
 
+// Both flags default to off in open.cx; older API versions know only `status`, so send them only when on.
+const ONLY_WHEN_ON = '={{ $value === true ? true : undefined }}';
+
 /** open.cx answers with no body: say which session got which status. */
 export const statusUpdated = confirmation((context) => ({
 	id: context.getNodeParameter('sessionId') as string,
@@ -33,7 +36,7 @@ export const sessionUpdateStatusDescription: INodeProperties[] = [
 		displayOptions: {
 			show: { ...showOnlyForUpdateStatus.show, status: ['closed_resolved', 'closed_unresolved'] },
 		},
-		routing: { send: { type: 'body', property: 'generate_summary_and_sentiment_on_resolve' } },
+		routing: { send: { type: 'body', property: 'generate_summary_and_sentiment_on_resolve', value: ONLY_WHEN_ON } },
 	},
 	{
 		displayName: 'Sync to Integration',
@@ -42,6 +45,6 @@ export const sessionUpdateStatusDescription: INodeProperties[] = [
 		default: false,
 		description: 'Whether to push the status change to the connected helpdesk, such as Zendesk or Salesforce',
 		displayOptions: showOnlyForUpdateStatus,
-		routing: { send: { type: 'body', property: 'reflect_status_change_for_integration' } },
+		routing: { send: { type: 'body', property: 'reflect_status_change_for_integration', value: ONLY_WHEN_ON } },
 	},
 ];
