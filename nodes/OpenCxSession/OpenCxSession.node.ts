@@ -16,10 +16,7 @@ export class OpenCxSession implements INodeType {
 			"Run open.cx chat sessions: create sessions, send messages and get the AI's reply, hand over to humans, manage contacts",
 		defaults: { name: 'open.cx Session' },
 		usableAsTool: true,
-		// The older n8n-nodes-base rules want the 'main' literal; the community rules (n8n's scanner) want this.
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
 		inputs: [NodeConnectionTypes.Main],
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'openCxApi', required: true }],
 		requestDefaults: {

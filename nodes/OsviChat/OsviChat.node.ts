@@ -18,10 +18,7 @@ export class OsviChat implements INodeType {
 		description: 'Chat with OSVI AI agents: sessions, customer messages and operator takeover',
 		defaults: { name: 'OSVI Chat' },
 		usableAsTool: true,
-		// The older nodes-base rules predate NodeConnectionTypes, which n8n's scanner now requires.
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
 		inputs: [NodeConnectionTypes.Main],
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'osviApi', required: true }],
 		requestDefaults: {
