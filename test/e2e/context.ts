@@ -54,3 +54,9 @@ export function body(request: RecordedRequest | undefined): Record<string, unkno
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `actual` has every key of `expected` with a deep-equal value (other keys are ignored). */
+export function assertSubset(actual: Record<string, unknown> | undefined, expected: Record<string, unknown>, what = 'value'): void {
+	const picked = Object.fromEntries(Object.keys(expected).map((k) => [k, actual?.[k]]));
+	assert.deepEqual(picked, expected, `${what}: ${JSON.stringify(actual)}`);
+}

@@ -108,7 +108,12 @@ async function main(): Promise<number> {
 
 		process.stdout.write('\nthe n8n server\n');
 		step = Date.now();
-		for (const test of serverChecks(ctx, install)) await runTest(test);
+		const server = serverChecks(ctx, install);
+		try {
+			for (const test of server.tests) await runTest(test);
+		} finally {
+			await server.stop();
+		}
 		log(`server checks took ${seconds(step)} s`);
 	} catch (error) {
 		results.push({ name: 'set-up', ok: false, ms: 0 });
