@@ -1,0 +1,143 @@
+// `n8n execute` with the measurements the benchmark needs: the process's wall time, and its peak
+// memory, sampled from /proc while it runs (n8n and its children, such as the Code node's task
+// runner). The run output is parsed with the e2e runner's parser.
+import { existsSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { join } from 'path';
+
+import { parseRunOutput, type N8n, type NodeRun } from '../n8n/n8n';
+import { startChild, StepError, tail } from '../n8n/proc';
+
+export interface MeasuredExecution {
+	code: number;
+	runData: Record<string, NodeRun[]>;
+	error?: { message?: string; description?: string };
+	/** Spawn to exit of `n8n execute`, boot included. */
+	processMs: number;
+	/** Peak resident set of the n8n process itself (its getrusage maxRSS, else sampled VmHWM). */
+	peakRssMb: number;
+	/** Highest sampled sum of VmRSS over n8n and all its descendants. */
+	peakTreeRssMb: number;
+}
+
+const SAMPLE_MS = 100;
+const MAXRSS_HOOK = join(__dirname, 'maxrss.js');
+
+/** The maxRSS (kB) maxrss.js wrote for `pid`, or 0. */
+function reportedMaxRssKb(file: string, pid: number | undefined): number {
+	if (!existsSync(file)) return 0;
+	const line = readFileSync(file, 'utf8')
+		.split('\n')
+		.find((l) => l.startsWith(`${pid} `));
+	rmSync(file, { force: true });
+	return line ? Number(line.split(' ')[1]) : 0;
+}
+
+function statusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+	try {
+		const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
+		return match ? Number(match[1]) : 0;
+	} catch {
+		return 0; // exited between listing and reading
+	}
+}
+
+/** pid and every descendant, from /proc/<pid>/task/<tid>/children. */
+function processTree(pid: number): number[] {
+	const found = [pid];
+	for (let i = 0; i < found.length; i++) {
+		let tasks: string[] = [];
+		try {
+			tasks = readdirSync(`/proc/${found[i]}/task`);
+		} catch {
+			continue;
+		}
+		for (const tid of tasks) {
+			try {
+				for (const child of readFileSync(`/proc/${found[i]}/task/${tid}/children`, 'utf8').trim().split(/\s+/)) {
+					if (child) found.push(Number(child));
+				}
+			} catch {
+				/* thread gone */
+			}
+		}
+	}
+	return found;
+}
+
+export interface ExecuteOptions {
+	timeoutMs: number;
+	/** Extra Node flags for the n8n process, e.g. ['--cpu-prof', '--cpu-prof-dir=…']. */
+	nodeFlags?: string[];
+}
+
+export function executeMeasured(n8n: N8n, workflowId: string, options: ExecuteOptions): Promise<MeasuredExecution> {
+	const step = `execute workflow ${workflowId}`;
+	return new Promise((resolve, reject) => {
+		const maxRssFile = join(n8n.userFolder, `maxrss-${workflowId}.txt`);
+		rmSync(maxRssFile, { force: true });
+		const started = performance.now();
+		const child = startChild(
+			n8n.install.node,
+			['-r', MAXRSS_HOOK, ...(options.nodeFlags ?? []), n8n.install.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'],
+			{
+				cwd: n8n.userFolder,
+				// execute prints the run through n8n's logger at info level; at "error" it prints nothing.
+				env: { ...n8n.env, N8N_LOG_LEVEL: 'info', BENCH_MAXRSS_FILE: maxRssFile },
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
+		const stdout: Buffer[] = [];
+		const stderr: Buffer[] = [];
+		child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));
+		child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
+
+		let peakHwmKb = 0;
+		let peakTreeKb = 0;
+		const sample = () => {
+			if (child.pid === undefined) return;
+			peakHwmKb = Math.max(peakHwmKb, statusKb(child.pid, 'VmHWM'));
+			const treeKb = processTree(child.pid).reduce((sum, pid) => sum + statusKb(pid, 'VmRSS'), 0);
+			peakTreeKb = Math.max(peakTreeKb, treeKb);
+		};
+		const sampler = setInterval(sample, SAMPLE_MS);
+		// VmHWM only grows, so the last reading before exit is the peak; read it on every exit path.
+		child.on('exit', () => clearInterval(sampler));
+		const timer = setTimeout(() => child.pid !== undefined && process.kill(-child.pid, 'SIGKILL'), options.timeoutMs);
+
+		child.on('error', (error) => {
+			clearInterval(sampler);
+			clearTimeout(timer);
+			reject(new StepError(step, error.message));
+		});
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			const processMs = performance.now() - started;
+			const out = Buffer.concat(stdout).toString();
+			const err = Buffer.concat(stderr).toString();
+			if (signal) {
+				reject(new StepError(step, `killed by ${signal} after ${Math.round(processMs / 1000)} s\n${tail(err)}`));
+				return;
+			}
+			let raw: unknown;
+			try {
+				raw = parseRunOutput(`${out}\n${err}`);
+			} catch (error) {
+				reject(new StepError(step, `exit ${code}, no run data printed (${(error as Error).message})\n${tail(err)}`));
+				return;
+			}
+			const resultData = ((raw as { data?: { resultData?: unknown } }).data?.resultData ?? {}) as {
+				runData?: Record<string, NodeRun[]>;
+				error?: MeasuredExecution['error'];
+			};
+			resolve({
+				code: code ?? 1,
+				runData: resultData.runData ?? {},
+				error: resultData.error,
+				processMs,
+				peakRssMb: Math.max(peakHwmKb, reportedMaxRssKb(maxRssFile, child.pid)) / 1024,
+				peakTreeRssMb: peakTreeKb / 1024,
+			});
+		});
+		sample();
+	});
+}

@@ -1,0 +1,100 @@
+// `npm run bench -- [flags]`: what to run and how often.
+export type Suite = 'send' | 'getAll' | 'inprocess';
+
+export interface BenchOptions {
+	quick: boolean;
+	/** Runs of each side per case; the sides alternate (ours, theirs, ours, theirs…). */
+	runs: number;
+	/** Simulated latency of every sandbox request in the n8n runs. */
+	latencyMs: number;
+	/** Input items for Send Message. */
+	sizes: number[];
+	/** Sessions open.cx lists for Get Many. */
+	sessions: number;
+	/** Items for the in-process comparison (always at zero latency). */
+	inprocessItems: number;
+	suites: Set<Suite>;
+	/** Markdown report; the full run writes BENCHMARKS.md, a quick run writes nothing unless asked. */
+	out?: string;
+	/** Every measurement as JSON. */
+	json?: string;
+	skipBuild: boolean;
+	/** Write V8 CPU profiles of every n8n run into this folder (n8n's --cpu-prof). */
+	cpuProfDir?: string;
+	keep: boolean;
+}
+
+export const USAGE = `npm run bench -- [--quick] [--runs N] [--latency MS] [--sizes 100,1000,10000]
+                   [--sessions N] [--inprocess-items N] [--only send,getAll,inprocess]
+                   [--out FILE | --no-out] [--json FILE] [--skip-build] [--cpu-prof DIR] [--keep]`;
+
+const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
+
+function whole(name: string, value: string | undefined, min = 0): number {
+	const n = Number(value);
+	if (!Number.isInteger(n) || n < min) throw new Error(`${name} needs a whole number >= ${min}\n${USAGE}`);
+	return n;
+}
+
+export function parseOptions(argv: string[]): BenchOptions {
+	const quick = argv.includes('--quick');
+	const options: BenchOptions = quick
+		? { quick, runs: 1, latencyMs: 20, sizes: [20, 50], sessions: 500, inprocessItems: 100, suites: new Set(), skipBuild: false, keep: false }
+		: { quick, runs: 3, latencyMs: 20, sizes: [100, 1000, 10000], sessions: 10000, inprocessItems: 1000, suites: new Set(), skipBuild: false, keep: false, out: 'BENCHMARKS.md' };
+	options.suites = new Set<Suite>(['send', 'getAll', 'inprocess']);
+	for (let i = 0; i < argv.length; i++) {
+		const [flag, inline] = argv[i].split('=', 2);
+		const value = () => inline ?? argv[++i];
+		switch (flag) {
+			case '--quick':
+				break;
+			case '--runs':
+				options.runs = whole(flag, value(), 1);
+				break;
+			case '--latency':
+				options.latencyMs = whole(flag, value());
+				break;
+			case '--sizes':
+				options.sizes = list(value()).map((v) => whole(flag, v, 1));
+				break;
+			case '--sessions':
+				options.sessions = whole(flag, value(), 1);
+				break;
+			case '--inprocess-items':
+				options.inprocessItems = whole(flag, value(), 1);
+				break;
+			case '--only': {
+				const suites = list(value());
+				const unknown = suites.filter((s) => !['send', 'getAll', 'inprocess'].includes(s));
+				if (unknown.length) throw new Error(`unknown suite ${unknown.join(', ')}\n${USAGE}`);
+				options.suites = new Set(suites as Suite[]);
+				break;
+			}
+			case '--out':
+				options.out = value();
+				break;
+			case '--no-out':
+				options.out = undefined;
+				break;
+			case '--json':
+				options.json = value();
+				break;
+			case '--skip-build':
+				options.skipBuild = true;
+				break;
+			case '--cpu-prof':
+				options.cpuProfDir = value();
+				break;
+			case '--keep':
+				options.keep = true;
+				break;
+			case '--help':
+				process.stdout.write(`${USAGE}\n`);
+				process.exit(0);
+				break;
+			default:
+				throw new Error(`unknown flag ${argv[i]}\n${USAGE}`);
+		}
+	}
+	return options;
+}

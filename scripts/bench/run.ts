@@ -1,0 +1,273 @@
+// `npm run bench`: this package's nodes against n8n's HTTP Request node, in the real pinned n8n
+// (scripts/n8n), against the API sandbox with a fixed simulated latency; plus the in-process
+// overhead of Send Message against plain HTTP calls. Prints a table, writes BENCHMARKS.md.
+// Exits non-zero when a run fails or returns the wrong number of items, never on speed.
+//
+//   npm run bench                  full run (about 20 minutes), writes BENCHMARKS.md
+//   npm run bench -- --quick       small sizes, one run each (2–3 minutes), writes nothing; for CI
+//   npm run bench -- --help        every flag (scripts/bench/options.ts)
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { cpus, freemem, loadavg, release, tmpdir, totalmem } from 'os';
+import { join, resolve } from 'path';
+
+import { CREDENTIAL_IDS, sandboxCredentials } from '../n8n/fixtures';
+import { cleanEnv, ensureN8n, N8N_VERSION, type N8nInstall } from '../n8n/install';
+import { N8n, type WorkflowFile } from '../n8n/n8n';
+import { buildAndPack, installPackage } from '../n8n/package';
+import { exitOnSignals, freePort, killAllChildren, log, run } from '../n8n/proc';
+import { REPO_ROOT, Sandbox } from '../n8n/sandbox';
+import { executeMeasured } from './execute';
+import type { InProcessResult } from './inprocess';
+import { recordRun, type BenchResults, type GetAllResult, type Machine, type SendResult } from './measurements';
+import { parseOptions, type BenchOptions } from './options';
+import { renderReport } from './report';
+import { prepareSandbox, sandboxStats } from './sandbox';
+import {
+	getAllWorkflow,
+	MEASURED_NODE,
+	sendWorkflow,
+	SPLIT_NODE,
+	type GetAllCase,
+	type SendCase,
+	type Settings,
+	type Side,
+} from './workflows';
+
+const MINUTE = 60_000;
+const SIDES: Side[] = ['ours', 'theirs'];
+const SETTINGS: Settings[] = ['default', 'batch50'];
+
+async function machine(install: N8nInstall): Promise<Machine> {
+	const n8nNode = (await run('n8n Node version', install.node, ['--version'], { timeoutMs: MINUTE })).stdout.trim();
+	return {
+		cpuModel: cpus()[0]?.model ?? 'unknown',
+		cores: cpus().length,
+		memoryGiB: Math.round(totalmem() / 2 ** 30),
+		os: `${process.platform} ${release()}`,
+		node: process.version,
+		n8nNode,
+		n8n: N8N_VERSION,
+		loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+	};
+}
+
+function sendLabel(c: SendCase): string {
+	return `Send Message, ${c.side}, ${c.items} items, ${c.settings}`;
+}
+
+async function runInProcess(options: BenchOptions, sandbox: Sandbox, userFolder: string): Promise<InProcessResult> {
+	const result = await run(
+		'in-process benchmark',
+		process.execPath,
+		[
+			'--expose-gc',
+			'-r',
+			'ts-node/register/transpile-only',
+			'scripts/bench/inprocess.ts',
+			'--osvi-url',
+			sandbox.osviUrl,
+			'--items',
+			String(options.inprocessItems),
+			'--runs',
+			String(options.runs),
+		],
+		{
+			cwd: REPO_ROOT,
+			env: cleanEnv({
+				// Node resolves OsviChat.node to the codex OsviChat.node.json before the .ts file.
+				TS_NODE_PREFER_TS_EXTS: 'true',
+				N8N_USER_FOLDER: join(userFolder, 'inprocess'),
+				N8N_LOG_LEVEL: 'silent',
+			}),
+			timeoutMs: 10 * MINUTE,
+		},
+	);
+	const line = result.stdout.trim().split('\n').pop() ?? '';
+	return JSON.parse(line) as InProcessResult;
+}
+
+async function main(): Promise<number> {
+	const options = parseOptions(process.argv.slice(2));
+	const started = Date.now();
+	const phase = (name: string, since: number) => (results.durations[name] = Math.round((Date.now() - since) / 1000));
+	const budget = options.quick ? 15 * MINUTE : 60 * MINUTE;
+	const watchdog = setTimeout(() => {
+		log(`benchmark exceeded ${budget / MINUTE} minutes; stopping`);
+		killAllChildren('SIGKILL');
+		process.exit(1);
+	}, budget);
+	watchdog.unref();
+
+	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-nodes-osvi-bench-'));
+	let sandbox: Sandbox | undefined;
+	const cleanup = async () => {
+		await sandbox?.stop();
+		if (options.keep) log(`kept n8n user folder ${userFolder}`);
+		else rmSync(userFolder, { recursive: true, force: true });
+	};
+	exitOnSignals(cleanup);
+
+	const results: BenchResults = {
+		startedAt: new Date().toISOString(),
+		machine: undefined as unknown as Machine,
+		options: {
+			quick: options.quick,
+			runs: options.runs,
+			latencyMs: options.latencyMs,
+			sizes: options.sizes,
+			sessions: options.sessions,
+			inprocessItems: options.inprocessItems,
+		},
+		send: [],
+		getAll: [],
+		failures: [],
+		durations: {},
+	};
+
+	try {
+		let step = Date.now();
+		const install = await ensureN8n();
+		results.machine = await machine(install);
+		await installPackage(await buildAndPack({ skipBuild: options.skipBuild }), userFolder);
+		sandbox = await Sandbox.start({ osvi: 0, opencx: 0 });
+		const n8n = new N8n(install, userFolder, {
+			// Its own task-broker port (the Code node's runner), so an n8n already running here is no obstacle.
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			// Dozens of runs of up to 10,000 items would otherwise pile up in the database between runs.
+			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
+			EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'false',
+		});
+
+		const sendCases: SendCase[] = options.suites.has('send')
+			? options.sizes.flatMap((items) => SETTINGS.flatMap((settings) => SIDES.map((side) => ({ kind: 'send' as const, side, items, settings }))))
+			: [];
+		const getAllCases: GetAllCase[] = options.suites.has('getAll') ? SIDES.map((side) => ({ kind: 'getAll' as const, side })) : [];
+		const workflowOf = new Map<SendCase | GetAllCase, WorkflowFile>();
+		for (const c of sendCases) workflowOf.set(c, sendWorkflow(c, sandbox.osviUrl));
+		for (const c of getAllCases) workflowOf.set(c, getAllWorkflow(c, sandbox.opencxUrl));
+		await n8n.importCredentials(sandboxCredentials(sandbox));
+		if (workflowOf.size) await n8n.importWorkflows([...workflowOf.values()]);
+		log(`set-up done in ${phase('setup', step)} s (credentials ${CREDENTIAL_IDS.osvi}, ${CREDENTIAL_IDS.opencx}; ${workflowOf.size} workflows)`);
+
+		const nodeFlags = (label: string) => {
+			if (!options.cpuProfDir) return [];
+			const dir = resolve(options.cpuProfDir, label.replace(/[^A-Za-z0-9]+/g, '-'));
+			mkdirSync(dir, { recursive: true });
+			return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
+		};
+		const timeoutMs = 10 * MINUTE;
+
+		const sendRun = async (c: SendCase, runIndex: number) => {
+			await prepareSandbox(sandbox!, { latencyMs: options.latencyMs });
+			const label = sendLabel(c);
+			const execution = await executeMeasured(n8n, workflowOf.get(c)!.id, { timeoutMs, nodeFlags: nodeFlags(`${label} run ${runIndex}`) });
+			const record = recordRun(label, runIndex, execution, await sandboxStats(sandbox!), { node: MEASURED_NODE, items: c.items });
+			if (record.requests !== c.items) throw new Error(`${label}, run ${runIndex}: the sandbox answered ${record.requests} requests, expected ${c.items}`);
+			log(`${label}, run ${runIndex}: node ${Math.round(record.nodeMs)} ms, process ${(record.processMs / 1000).toFixed(1)} s, max concurrency ${record.maxConcurrent}, peak RSS ${Math.round(record.peakRssMb)} MB`);
+			return record;
+		};
+
+		if (sendCases.length) {
+			step = Date.now();
+			// One unrecorded pair first: the first n8n boot after an install reads everything from disk.
+			const smallest = sendCases[0];
+			for (const side of SIDES) {
+				try {
+					await sendRun({ ...smallest, side }, 0);
+				} catch (error) {
+					results.failures.push(`warm-up: ${(error as Error).message}`);
+				}
+			}
+			const bySize = new Map<string, { ours: SendResult; theirs: SendResult }>();
+			for (const c of sendCases) {
+				const key = `${c.items}/${c.settings}`;
+				const entry = bySize.get(key) ?? ({} as { ours: SendResult; theirs: SendResult });
+				entry[c.side] = { case: c, runs: [] };
+				bySize.set(key, entry);
+			}
+			for (const pair of bySize.values()) {
+				results.send.push(pair.ours, pair.theirs);
+				for (let runIndex = 1; runIndex <= options.runs; runIndex++) {
+					for (const side of SIDES) {
+						try {
+							pair[side].runs.push(await sendRun(pair[side].case, runIndex));
+						} catch (error) {
+							results.failures.push((error as Error).message);
+							log((error as Error).message);
+						}
+					}
+				}
+			}
+			log(`Send Message done in ${phase('send', step)} s`);
+		}
+
+		if (getAllCases.length) {
+			step = Date.now();
+			const byCase = new Map(getAllCases.map((c) => [c, { case: c, sessions: 0, runs: [] } as GetAllResult]));
+			results.getAll.push(...byCase.values());
+			for (let runIndex = 1; runIndex <= options.runs; runIndex++) {
+				for (const c of getAllCases) {
+					const label = `Get Many sessions, ${c.side}`;
+					try {
+						const sessions = await prepareSandbox(sandbox, { latencyMs: options.latencyMs, opencxSessions: options.sessions });
+						byCase.get(c)!.sessions = sessions;
+						const execution = await executeMeasured(n8n, workflowOf.get(c)!.id, { timeoutMs, nodeFlags: nodeFlags(`${label} run ${runIndex}`) });
+						const record = recordRun(label, runIndex, execution, await sandboxStats(sandbox), {
+							node: MEASURED_NODE,
+							items: sessions,
+							countNode: c.side === 'theirs' ? SPLIT_NODE : undefined,
+						});
+						byCase.get(c)!.runs.push(record);
+						log(`${label}, run ${runIndex}: node ${Math.round(record.nodeMs)} ms, process ${(record.processMs / 1000).toFixed(1)} s, ${record.requests} pages, peak RSS ${Math.round(record.peakRssMb)} MB`);
+					} catch (error) {
+						results.failures.push((error as Error).message);
+						log((error as Error).message);
+					}
+				}
+			}
+			log(`Get Many done in ${phase('getAll', step)} s`);
+		}
+
+		if (options.suites.has('inprocess')) {
+			step = Date.now();
+			try {
+				results.inprocess = await runInProcess(options, sandbox, userFolder);
+			} catch (error) {
+				results.failures.push((error as Error).message);
+				log((error as Error).message);
+			}
+			log(`in-process done in ${phase('inprocess', step)} s`);
+		}
+	} catch (error) {
+		results.failures.push(`set-up: ${(error as Error).message}`);
+		log((error as Error).message);
+	} finally {
+		await cleanup();
+	}
+
+	results.durations.total = Math.round((Date.now() - started) / 1000);
+	results.finishedAt = new Date().toISOString();
+	if (results.machine) {
+		const report = renderReport(results);
+		process.stdout.write(`\n${report}\n`);
+		if (options.out) {
+			writeFileSync(resolve(REPO_ROOT, options.out), report);
+			log(`wrote ${options.out}`);
+		}
+	}
+	if (options.json) writeFileSync(resolve(options.json), `${JSON.stringify(results, null, 2)}\n`);
+	log(`free memory at the end: ${Math.round(freemem() / 2 ** 20)} MB`);
+	if (results.failures.length) {
+		process.stdout.write(`\n${results.failures.length} failure(s):\n${results.failures.map((f) => `  - ${f}`).join('\n')}\n`);
+		return 1;
+	}
+	return 0;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: Error) => {
+		log(error.stack ?? error.message);
+		process.exit(1);
+	},
+);
