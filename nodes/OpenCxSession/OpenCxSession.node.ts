@@ -1,8 +1,11 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
+import { withRetryAndRateLimit } from '../shared/description';
+import { routedRequest } from '../shared/routing';
 import { contactDescription } from './resources/contact';
 import { messageDescription } from './resources/message';
 import { sessionDescription } from './resources/session';
+import { OPEN_CX } from './shared/api';
 
 export class OpenCxSession implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,7 +27,9 @@ export class OpenCxSession implements INodeType {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			ignoreHttpStatusErrors: true,
 		},
-		properties: [
+		// Every request goes through this one function, unless its operation pages (shared/pagination.ts).
+		requestOperations: { pagination: routedRequest(OPEN_CX) },
+		properties: withRetryAndRateLimit(OPEN_CX, [
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -40,6 +45,6 @@ export class OpenCxSession implements INodeType {
 			...sessionDescription,
 			...messageDescription,
 			...contactDescription,
-		],
+		]),
 	};
 }

@@ -1,11 +1,14 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import { routedRequest } from '../shared/routing';
+import { withRetryAndRateLimit } from '../shared/description';
 import { searchAgents } from './listSearch/searchAgents';
 import { agentDescription } from './resources/agent';
 import { legacyDescription } from './resources/legacy';
 import { messageDescription } from './resources/message';
 import { sessionDescription } from './resources/session';
 import { supportDescription } from './resources/support';
+import { OSVI } from './shared/api';
 
 export class OsviChat implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +30,9 @@ export class OsviChat implements INodeType {
 			// Failed calls reach the shared postReceive, which reads OSVI's own error code.
 			ignoreHttpStatusErrors: true,
 		},
-		properties: [
+		// Every request goes through this one function: retries and the rate limit (nodes/shared).
+		requestOperations: { pagination: routedRequest(OSVI) },
+		properties: withRetryAndRateLimit(OSVI, [
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -47,7 +52,7 @@ export class OsviChat implements INodeType {
 			...supportDescription,
 			...agentDescription,
 			...legacyDescription,
-		],
+		]),
 	};
 
 	methods = {

@@ -7,6 +7,9 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { retryAfterMs } from '../../shared/delays';
+import { rememberResponse } from '../../shared/failedResponse';
+
 /**
  * The API's own message from a NestJS `ErrorDto` ({ statusCode, message, error }), where `message`
  * is a string or, for validation failures, an array of strings.
@@ -31,7 +34,10 @@ function scopeOf(context: IExecuteSingleFunctions): { family: string; subject: s
 		: { family: 'chat-sessions', subject: 'session' };
 }
 
-/** Turns any open.cx failure response into a NodeApiError that carries the API's own message. */
+/**
+ * Turns any open.cx failure response into a NodeApiError that carries the API's own message,
+ * remembering the status and Retry-After for the retry policy.
+ */
 export function openCxApiError(
 	context: IExecuteSingleFunctions,
 	response: IN8nHttpFullResponse,
@@ -55,10 +61,10 @@ export function openCxApiError(
 		description = `Check the ${subject} ID.`;
 	} else if (status === 429) {
 		message = `open.cx rate limit reached (429): ${apiMessage}`;
-		const retryAfter = response.headers?.['retry-after'];
+		const wait = retryAfterMs(response.headers?.['retry-after']);
 		description =
-			'open.cx allows 100 requests per minute. Space requests out with the Batching request option' +
-			(retryAfter ? `, or retry after ${String(retryAfter)} seconds.` : ', or retry later.');
+			'open.cx allows 100 requests per minute. Space requests out with Retry and Rate Limit → Requests per Minute' +
+			(wait !== undefined ? `, or retry after ${Math.ceil(wait / 1000)} seconds.` : ', or retry later.');
 	} else if (status >= 500) {
 		message = `open.cx failed to process the request (${status}): ${apiMessage}`;
 		description = 'This is an error on the open.cx side; retrying later may succeed.';
@@ -69,12 +75,13 @@ export function openCxApiError(
 	const body = response.body;
 	const errorResponse =
 		body && typeof body === 'object' && !Buffer.isBuffer(body) ? (body as JsonObject) : { message: apiMessage };
-	return new NodeApiError(context.getNode(), errorResponse, {
+	const error = new NodeApiError(context.getNode(), errorResponse, {
 		message,
 		description,
 		httpCode: String(status),
 		itemIndex: context.getItemIndex(),
 	});
+	return rememberResponse(error, response);
 }
 
 /** A 2xx answer whose shape no documented version of the API produces. */

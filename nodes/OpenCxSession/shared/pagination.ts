@@ -5,6 +5,8 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
+import { routedRequest, type SendRouted } from '../../shared/routing';
+import { OPEN_CX } from './api';
 import { unexpectedResponseError } from './errors';
 
 /** The filter endpoint's largest page. */
@@ -16,13 +18,17 @@ function wantedCount(context: IExecutePaginationFunctions): number {
 	return context.getNodeParameter('limit', 50) as number;
 }
 
-/** One response body per page: our postReceive steps keep the envelope, so the pager can read it. */
+/**
+ * One response body per page, each page sent (and retried) on its own: our postReceive steps keep
+ * the envelope, so the pager can read it.
+ */
 async function fetchPage(
 	context: IExecutePaginationFunctions,
+	send: SendRouted,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	options: Partial<DeclarativeRestApiSettings.HttpRequestOptions>,
 ): Promise<IDataObject> {
-	const [page] = await context.makeRoutingRequest({
+	const [page] = await send({
 		...requestData,
 		options: { ...requestData.options, ...options },
 	});
@@ -46,9 +52,10 @@ function take(results: INodeExecutionData[], pageItems: unknown[], wanted: numbe
  * Follows `next` until it is null (Return All) or the Limit is reached, without asking for a page
  * it would not use. Holds the results plus one page.
  */
-export async function cursorPagination(
+async function cursorPages(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
+	send: SendRouted,
 ): Promise<INodeExecutionData[]> {
 	const wanted = wantedCount(this);
 	const results: INodeExecutionData[] = [];
@@ -56,7 +63,7 @@ export async function cursorPagination(
 	let cursor: string | undefined;
 	do {
 		const qs = { ...(requestData.options.qs ?? {}), ...(cursor ? { cursor } : {}) };
-		const body = await fetchPage(this, requestData, { qs });
+		const body = await fetchPage(this, send, requestData, { qs });
 		if (!Array.isArray(body.items)) {
 			throw unexpectedResponseError(this, 'expected { items, next }', body);
 		}
@@ -73,9 +80,10 @@ export async function cursorPagination(
  * Page lists (`POST /chat/sessions/filter`): body `page` (1-based) and `limit`, answered with
  * `{ data, page, limit, has_next }`. Same contract as the cursor pager.
  */
-export async function pagePagination(
+async function numberedPages(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
+	send: SendRouted,
 ): Promise<INodeExecutionData[]> {
 	const wanted = wantedCount(this);
 	// A fixed page size: changing it between pages would shift the page boundaries.
@@ -84,7 +92,7 @@ export async function pagePagination(
 	let page = 1;
 	let hasNext: boolean;
 	do {
-		const body = await fetchPage(this, requestData, {
+		const body = await fetchPage(this, send, requestData, {
 			body: { ...((requestData.options.body as IDataObject) ?? {}), page, limit },
 		});
 		if (!Array.isArray(body.data)) {
@@ -96,3 +104,6 @@ export async function pagePagination(
 	} while (hasNext && results.length < wanted);
 	return results;
 }
+
+export const cursorPagination = routedRequest(OPEN_CX, cursorPages);
+export const pagePagination = routedRequest(OPEN_CX, numberedPages);

@@ -7,6 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { rememberResponse } from '../../shared/failedResponse';
+
 /** What the user should do, keyed by OSVI's own error code (v1 `error` or the 502 engine `reason`). */
 const MESSAGES: Record<string, string> = {
 	agent_not_found:
@@ -40,7 +42,7 @@ const NEXT_STEP_BY_STATUS: Record<number, string> = {
 	403: 'Check that the agent belongs to the account of this API token.',
 	404: 'Check the IDs in this node.',
 	422: 'Correct the fields OSVI names.',
-	429: 'Wait a moment, or space requests out with Request Options → Batching.',
+	429: 'Wait a moment, or space requests out with Retry and Rate Limit → Requests per Minute.',
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -76,8 +78,19 @@ function messageFor(status: number, reason: string | undefined): string {
 	return `${what} (${status}${reason ? `: ${reason}` : ''}). ${next}`.trim();
 }
 
-/** Turns one OSVI error response into the NodeApiError every operation and the list search throw. */
-function osviApiError(node: INode, { statusCode, body }: IN8nHttpFullResponse): NodeApiError {
+/**
+ * Turns one OSVI error response into the NodeApiError every operation and the list search throw,
+ * remembering the status and Retry-After for the retry policy.
+ */
+function osviApiError(node: INode, response: IN8nHttpFullResponse): NodeApiError {
+	return rememberResponse(buildError(node, response), response, { refused: engineRejected(response.body) });
+}
+
+/** A 502 whose `upstream_body` says the engine rejected the request: it was turned down, not half done. */
+const engineRejected = (body: unknown) =>
+	isObject(body) && isObject(body.upstream_body) && body.upstream_body.state === 'rejected';
+
+function buildError(node: INode, { statusCode, body }: IN8nHttpFullResponse): NodeApiError {
 	const httpCode = String(statusCode);
 	if (!isObject(body)) {
 		// Not OSVI talking (an HTML page, a bare string): usually a wrong Base URL or a proxy.

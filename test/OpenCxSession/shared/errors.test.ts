@@ -86,12 +86,16 @@ describe('open.cx Session › API errors', () => {
 		expect(error?.message).toBe('The open.cx contact was not found (404): Contact not found');
 	});
 
-	test('429 says the rate limit was reached and when to retry', async () => {
+	test('429 asking for a longer wait than Max Wait says the rate limit was reached and when to retry', async () => {
 		const session = newSession(sandbox.current);
 		sandbox.current.addFault({ api: 'opencx', kind: 'status', status: 429, headers: { 'Retry-After': '30' } });
-		const { error } = await getSession(session.id);
+		const { error } = await runOpenCx(sandbox.current, {
+			parameters: { resource: 'session', operation: 'get', sessionId: session.id, retryAndRateLimit: { maxWait: 10 } },
+		});
 		expect(error?.message).toBe('open.cx rate limit reached (429): Too Many Requests');
 		expect((error as NodeApiError).description).toMatch(/100 requests per minute.*retry after 30 seconds/);
+		expect((error as NodeApiError).description).toMatch(/asked to wait 30 s .*Max Wait per Retry/);
+		expect(openCxRequests(sandbox.current)).toHaveLength(1);
 	});
 
 	test('500 says open.cx failed, with its message', async () => {
@@ -113,9 +117,12 @@ describe('open.cx Session › API errors', () => {
 				sessionId: session.id,
 				text: 'hello',
 				options: { waitForAiReply: true, replyTimeout: 1, pollInterval: 10 },
+				retryAndRateLimit: { maxWait: 0.01 },
 			},
 		});
 		expect(error?.message).toBe('open.cx failed to process the request (503): Service Unavailable');
+		// The history poll was retried; the message itself was sent once.
+		expect(openCxRequests(sandbox.current).map((r) => r.method)).toEqual(['POST', 'GET', 'GET', 'GET', 'GET']);
 	});
 
 	test('with Continue On Fail, a failed item comes back as an error item in its place and the rest still run', async () => {
