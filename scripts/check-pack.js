@@ -20,7 +20,7 @@ const required = [
 	'dist/icons/osvi.dark.svg',
 	'dist/icons/opencx.svg',
 	'dist/icons/opencx.dark.svg',
-	...require('../package.json').n8n.nodes,
+	...require('../package.json').n8n.nodes.flatMap((node) => [node, node.replace(/\.js$/, '.json')]),
 ];
 const missing = required.filter((p) => !files.includes(p));
 console.log(`npm pack: ${files.length} files, ${(pack.unpackedSize / 1024).toFixed(1)} KiB unpacked`);
