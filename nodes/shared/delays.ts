@@ -10,7 +10,8 @@ export function retryAfterMs(header: unknown, now = Date.now()): number | undefi
 	if (typeof value !== 'string' || value.trim() === '') return undefined;
 	const text = value.trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
-	const date = Date.parse(text);
+	// An HTTP date names its weekday and month; Date.parse alone would also read "-5" as a year.
+	const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : NaN;
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

@@ -1,6 +1,7 @@
 import { sleep, type IExecuteSingleFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { failedResponseOf } from './failedResponse';
+import { networkCode, networkFailureMessage } from './networkFailure';
 import { waitForTurn } from './rateLimit';
 import { requestSettingsOf, type ApiProfile } from './requestSettings';
 import { decide, type Decision, type Failure } from './retryPolicy';
@@ -10,32 +11,6 @@ export type RequestContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
 /** Errors that already went through a retry loop; an outer loop (the routed request around a poll) leaves them alone. */
 const settled = new WeakSet<object>();
 const alreadySettled = (error: unknown) => typeof error === 'object' && error !== null && settled.has(error);
-
-/** Codes of a lost connection or a timeout, as Node, axios and undici report them. */
-const NETWORK_CODES = new Set([
-	'ECONNABORTED',
-	'ECONNREFUSED',
-	'ECONNRESET',
-	'EAI_AGAIN',
-	'EHOSTUNREACH',
-	'ENETUNREACH',
-	'EPIPE',
-	'ESOCKETTIMEDOUT',
-	'ETIMEDOUT',
-	'ERR_SOCKET_CONNECTION_TIMEOUT',
-	'UND_ERR_CONNECT_TIMEOUT',
-	'UND_ERR_SOCKET',
-]);
-
-/** n8n wraps a transport error in a NodeApiError; the code sits on it or on a cause. */
-function networkCode(error: unknown): string | undefined {
-	let current = error as { code?: unknown; cause?: unknown } | undefined;
-	for (let depth = 0; current && typeof current === 'object' && depth < 4; depth++) {
-		if (typeof current.code === 'string' && NETWORK_CODES.has(current.code)) return current.code;
-		current = current.cause as typeof current;
-	}
-	return undefined;
-}
 
 function failureOf(error: unknown): Failure {
 	const response = failedResponseOf(error);
@@ -58,13 +33,12 @@ function hintFor(decision: Decision, api: ApiProfile, retries: number): string |
 	}
 }
 
-function giveUp(error: unknown, hint: string | undefined): unknown {
+function giveUp(error: unknown, failure: Failure, api: ApiProfile, hint: string | undefined): unknown {
 	if (typeof error !== 'object' || error === null) return error;
 	settled.add(error);
-	if (hint) {
-		const failed = error as { description?: string | null };
-		failed.description = [failed.description, hint].filter(Boolean).join(' ');
-	}
+	const failed = error as { message: string; description?: string | null };
+	if (failure.kind === 'network') failed.message = networkFailureMessage(api.name, failure.code);
+	if (hint) failed.description = [failed.description, hint].filter(Boolean).join(' ');
 	return error;
 }
 
@@ -88,14 +62,14 @@ export async function withRetries<T>(
 		try {
 			return await send();
 		} catch (error) {
-			const decision: Decision = alreadySettled(error)
-				? { giveUp: 'notRetryable' }
-				: decide(failureOf(error), method, retries, settings);
+			if (alreadySettled(error)) throw giveUp(error, { kind: 'other' }, api, undefined);
+			const failure = failureOf(error);
+			const decision = decide(failure, method, retries, settings);
 			if ('retryInMs' in decision && !cancelled(context)) {
 				await sleep(decision.retryInMs);
 				continue;
 			}
-			throw giveUp(error, hintFor(decision, api, retries));
+			throw giveUp(error, failure, api, hintFor(decision, api, retries));
 		}
 	}
 }

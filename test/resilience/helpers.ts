@@ -1,0 +1,74 @@
+// The two nodes as n8n loads them (with n8n's own "Request Options": batching, timeout), run
+// against one sandbox per test file.
+import { DirectoryLoader } from 'n8n-core';
+import type { INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+
+import { OpenCxSession } from '../../nodes/OpenCxSession/OpenCxSession.node';
+import { OsviChat } from '../../nodes/OsviChat/OsviChat.node';
+import { runNode, type RunNodeResult } from '../harness';
+import { DEMO, startSandbox, type RecordedRequest, type Sandbox } from '../sandbox';
+
+export { DEMO, type RecordedRequest, type Sandbox };
+
+function asLoadedByN8n<T extends INodeType>(node: T): T {
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(node);
+	return node;
+}
+
+export const osviChat = asLoadedByN8n(new OsviChat());
+export const openCxSession = asLoadedByN8n(new OpenCxSession());
+
+/** Starts a sandbox for the file and resets it before each test; read `.current` inside tests. */
+export function useSandbox(): { current: Sandbox } {
+	const ref = {} as { current: Sandbox };
+	beforeAll(async () => {
+		ref.current = await startSandbox();
+	});
+	beforeEach(() => ref.current.reset());
+	afterAll(async () => await ref.current.close());
+	return ref;
+}
+
+export interface Run {
+	parameters: INodeParameters;
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	/** The API token (OSVI) or key (open.cx); the sandbox's demo one by default. */
+	secret?: string;
+}
+
+export async function runOsvi(sandbox: Sandbox, run: Run): Promise<RunNodeResult> {
+	return await runNode({
+		node: osviChat,
+		parameters: run.parameters,
+		items: run.items,
+		continueOnFail: run.continueOnFail,
+		credentials: { osviApi: { apiToken: run.secret ?? DEMO.osviToken, baseUrl: sandbox.osviUrl } },
+	});
+}
+
+export async function runOpenCx(sandbox: Sandbox, run: Run): Promise<RunNodeResult> {
+	return await runNode({
+		node: openCxSession,
+		parameters: run.parameters,
+		items: run.items,
+		continueOnFail: run.continueOnFail,
+		credentials: { openCxApi: { apiKey: run.secret ?? DEMO.opencxKey, baseUrl: sandbox.opencxUrl } },
+	});
+}
+
+/** Short waits, so retries cost milliseconds in tests; the policy is the same. */
+export const FAST_RETRIES = { maxWait: 0.02 };
+
+/** An agent typed By ID. */
+export const agentById = (value: string) => ({ __rl: true, mode: 'id', value });
+
+/** `METHOD /path` of each recorded request, in arrival order. */
+export const routes = (requests: RecordedRequest[]) => requests.map((r) => `${r.method} ${r.path}`);
+
+/** The error message of each output item (undefined for good items). */
+export const errorsOf = (items: INodeExecutionData[]) => items.map((item) => item.error?.message);
+
+/** n `{ json }` items built by `make`. */
+export const itemsOf = <T extends object>(n: number, make: (i: number) => T): INodeExecutionData[] =>
+	Array.from({ length: n }, (_, i) => ({ json: make(i) as INodeExecutionData['json'] }));
