@@ -1,10 +1,13 @@
 import {
 	NodeConnectionTypes,
+	sleep,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
 	type INodeProperties,
 	type PreSendAction,
 } from 'n8n-workflow';
+
+import { batchingOf, itemsStartedWith } from './batching';
 
 /*
  * Every item is checked before any item is sent. RoutingNode starts each item's preSend steps in
@@ -20,6 +23,7 @@ import {
 interface RunCheck {
 	/** The context of each item that started its preSend steps in this run. */
 	items: Map<number, IExecuteSingleFunctions>;
+	highestStarted: number;
 	settled: Set<number>;
 	failed: Set<number>;
 	waiting: Array<() => void>;
@@ -31,19 +35,26 @@ const runs = new WeakMap<object, RunCheck>();
 /** Requests of items held back because another item is invalid; the routed request skips them. */
 const stopped = new WeakSet<object>();
 
-function runOf(context: IExecuteSingleFunctions): RunCheck | undefined {
+const runKey = (context: IExecuteSingleFunctions) => {
 	const key = context.getExecuteData?.();
-	if (typeof key !== 'object' || key === null) return undefined;
+	return typeof key === 'object' && key !== null ? key : undefined;
+};
+
+/** Registers the item's start in its run and returns the run. */
+function startItem(context: IExecuteSingleFunctions): RunCheck | undefined {
+	const key = runKey(context);
+	if (!key) return undefined;
 	const index = context.getItemIndex();
 	let run = runs.get(key);
 	// Node-level "Retry On Fail" reruns the node with the same execute data: a new context for an
 	// item already seen means a new run.
 	const seen = run?.items.get(index);
 	if (!run || (seen && seen !== context)) {
-		run = { items: new Map(), settled: new Set(), failed: new Set(), waiting: [] };
+		run = { items: new Map(), highestStarted: -1, settled: new Set(), failed: new Set(), waiting: [] };
 		runs.set(key, run);
 	}
 	run.items.set(index, context);
+	run.highestStarted = Math.max(run.highestStarted, index);
 	return run;
 }
 
@@ -59,23 +70,12 @@ function inputCount(context: IExecuteSingleFunctions): number {
 	return (data[NodeConnectionTypes.Main] ?? data[NodeConnectionTypes.AiTool])?.[0]?.length ?? 1;
 }
 
-/** The items that start their steps before this item's batch is released: all, unless Batching has an interval. */
-function itemsExpectedBy(context: IExecuteSingleFunctions, total: number): number {
-	const { batching } = context.getNodeParameter('requestOptions', {}) as {
-		batching?: { batch?: { batchSize?: number; batchInterval?: number } };
-	};
-	const interval = batching?.batch?.batchInterval ?? 0;
-	if (!(interval > 0)) return total;
-	const size = (batching?.batch?.batchSize ?? 0) > 0 ? Number(batching?.batch?.batchSize) : 1;
-	return Math.min(total, (Math.floor(context.getItemIndex() / size) + 1) * size);
-}
-
 /** Names the item in the failure that stops the whole node, as n8n's own messages do. */
 function nameTheItem(context: IExecuteSingleFunctions, error: unknown): unknown {
 	const total = inputCount(context);
 	if (context.continueOnFail() || total < 2 || typeof error !== 'object' || error === null) return error;
 	const failure = error as { message: string; description?: string | null };
-	const batched = itemsExpectedBy(context, total) < total;
+	const batched = itemsStartedWith(batchingOf(context), context.getItemIndex(), total) < total;
 	failure.message = `${failure.message} [item ${context.getItemIndex()}]`;
 	failure.description = [
 		failure.description,
@@ -88,10 +88,29 @@ function nameTheItem(context: IExecuteSingleFunctions, error: unknown): unknown 
 	return error;
 }
 
+/**
+ * With Batching's interval, RoutingNode sleeps between batches before it listens to the items'
+ * outcomes, so a failure thrown meanwhile would be an unhandled rejection. Waits until the last
+ * item has started, or until a whole interval passes without a new one (the loop stopped early).
+ */
+export async function untilEveryBatchStarted(context: IExecuteSingleFunctions): Promise<void> {
+	const { interval } = batchingOf(context);
+	const key = runKey(context);
+	const run = key && runs.get(key);
+	if (!interval || !run) return;
+	const last = inputCount(context) - 1;
+	let seen = run.highestStarted;
+	while (run.highestStarted < last) {
+		await sleep(interval + 20);
+		if (run.highestStarted === seen) return;
+		seen = run.highestStarted;
+	}
+}
+
 /** A preSend step that records its item's outcome for the run. */
 function recorded(step: PreSendAction): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const run = runOf(this);
+		const run = startItem(this);
 		try {
 			return await step.call(this, requestOptions);
 		} catch (error) {
@@ -99,6 +118,7 @@ function recorded(step: PreSendAction): PreSendAction {
 				run.failed.add(this.getItemIndex());
 				settle(run, this.getItemIndex());
 			}
+			await untilEveryBatchStarted(this);
 			throw nameTheItem(this, error);
 		}
 	};
@@ -127,22 +147,21 @@ export function everyPreSendRecorded(properties: INodeProperties[]): INodeProper
 }
 
 /**
- * The node's last preSend step: waits until every item of the run has passed or failed its checks,
- * then lets this item's request go, unless Continue On Fail is off and an item failed.
+ * The node's last preSend step: waits until every started item of the run has passed or failed
+ * its checks, then lets this item's request go, unless Continue On Fail is off and an item failed.
  */
 export const releaseCheckedItem: PreSendAction = async function (this: IExecuteSingleFunctions, requestOptions) {
-	const run = runOf(this);
+	const run = startItem(this);
 	if (!run) return requestOptions;
 	settle(run, this.getItemIndex());
 	if (run.settled.size < run.items.size) await new Promise<void>((resume) => run.waiting.push(resume));
 	if (this.continueOnFail()) return requestOptions;
-	// Fewer items than expected started: RoutingNode already failed the node on one of them.
-	const missing = run.items.size < itemsExpectedBy(this, inputCount(this));
-	if (run.failed.size > 0 || missing) stopped.add(requestOptions);
+	// Fewer items started than expected: RoutingNode already failed the node on one of them.
+	const expected = itemsStartedWith(batchingOf(this), this.getItemIndex(), inputCount(this));
+	if (run.failed.size > 0 || run.items.size < expected) stopped.add(requestOptions);
 	return requestOptions;
 };
 
 export function isStopped(requestOptions: object): boolean {
 	return stopped.has(requestOptions);
 }
-

@@ -1,10 +1,13 @@
-import type {
-	DeclarativeRestApiSettings,
-	IExecutePaginationFunctions,
-	INodeExecutionData,
+import {
+	NodeApiError,
+	NodeOperationError,
+	type DeclarativeRestApiSettings,
+	type IExecutePaginationFunctions,
+	type INodeExecutionData,
+	type JsonObject,
 } from 'n8n-workflow';
 
-import { isStopped } from './preflight';
+import { isStopped, untilEveryBatchStarted } from './preflight';
 import type { ApiProfile } from './requestSettings';
 import { withRetries } from './retry';
 
@@ -33,6 +36,11 @@ export function routedRequest(api: ApiProfile, pager?: Pager) {
 		if (isStopped(requestData.options)) return [];
 		const send: SendRouted = async (data) =>
 			await withRetries(this, api, data.options.method ?? 'GET', async () => await this.makeRoutingRequest(data));
-		return pager ? await pager.call(this, requestData, send) : await send(requestData);
+		try {
+			return pager ? await pager.call(this, requestData, send) : await send(requestData);
+		} catch (error) {
+			await untilEveryBatchStarted(this);
+			throw error instanceof NodeOperationError ? error : new NodeApiError(this.getNode(), error as JsonObject);
+		}
 	};
 }
