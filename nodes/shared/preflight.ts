@@ -153,6 +153,8 @@ export function everyPreSendRecorded(properties: INodeProperties[]): INodeProper
 export const releaseCheckedItem: PreSendAction = async function (this: IExecuteSingleFunctions, requestOptions) {
 	const run = startItem(this);
 	if (!run) return requestOptions;
+	// This step may be an item's first, run inside RoutingNode's loop: let the loop start the rest.
+	await sleep(0);
 	settle(run, this.getItemIndex());
 	if (run.settled.size < run.items.size) await new Promise<void>((resume) => run.waiting.push(resume));
 	if (this.continueOnFail()) return requestOptions;

@@ -16,7 +16,7 @@ export async function waitForTurn(key: string, requestsPerMinute: number): Promi
 	if (start > now) await sleep(start - now);
 }
 
-/** How many limiters hold a pending start; for tests of the clean-up. */
-export function activeLimiters(): number {
-	return nextStart.size;
+/** The keys of the limiters still holding a start; for tests of the clean-up. */
+export function pendingLimiters(): string[] {
+	return [...nextStart.keys()];
 }

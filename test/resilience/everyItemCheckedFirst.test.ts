@@ -52,6 +52,18 @@ describe('OSVI Chat: 3 messages, the middle one empty', () => {
 		expect(sandbox.current.requests).toEqual([]);
 	});
 
+	test('an operation with nothing to check sends every item', async () => {
+		const { error, items } = await runOsvi(sandbox.current, {
+			parameters: { resource: 'agent', operation: 'getAll', returnAll: true },
+			items: texts('a', 'b', 'c'),
+		});
+
+		expect(error).toBeUndefined();
+		expect(routes(sandbox.current.requests)).toEqual(Array(3).fill('GET /v1/active_agents'));
+		const listed = sandbox.current.osvi.agents.filter((a) => a.status === 'active' && a.listed).length;
+		expect(items).toHaveLength(3 * listed);
+	});
+
 	test('all valid items are all sent', async () => {
 		const { error, items } = await runOsvi(sandbox.current, { parameters: send, items: texts('a', 'b', 'c') });
 
