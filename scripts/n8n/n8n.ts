@@ -57,6 +57,8 @@ export function n8nEnv(install: N8nInstall, userFolder: string, extra: NodeJS.Pr
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_LOG_LEVEL: 'error',
 		N8N_NO_COLOR: 'true',
+		// The catalogue of verified community nodes comes from n8n's servers: offline it only logs errors.
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		...extra,
 	});
 }
@@ -193,6 +195,25 @@ export class N8nServer {
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		throw new StepError('n8n start', `not ready after ${timeoutMs / 1000} s\n${tail(this.output)}`);
+	}
+
+	/**
+	 * Waits until n8n has registered the POST webhook at `path` (published workflows are activated
+	 * after the server already answers /healthz). A GET to it then says "not registered for GET".
+	 */
+	async waitForPostWebhook(path: string, timeoutMs = 30_000): Promise<boolean> {
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			try {
+				const response = await fetch(`${this.url}/webhook/${path}`, { signal: AbortSignal.timeout(5000) });
+				const text = await response.text();
+				if (response.status !== 404 || /not registered for GET/i.test(text)) return true;
+			} catch {
+				/* retry */
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		return false;
 	}
 
 	/** Calls n8n's internal REST API as the signed-in user (after `login`). */

@@ -7,7 +7,7 @@
 //   E2E_ONLY=<text>   run only the tests whose name contains <text> (set-up still runs)
 //   E2E_KEEP=1        keep the temporary n8n user folder and print its path
 //   E2E_SKIP_BUILD=1  pack the existing dist/ without `npm run build`
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -101,6 +101,8 @@ async function main(): Promise<number> {
 					await ctx.sandbox.reset();
 					await testCase.setup?.(ctx);
 					const run = await n8n.execute(testCase.workflowId);
+					// Kept with E2E_KEEP=1: the whole run as n8n printed it, to see why a check failed.
+					writeFileSync(join(userFolder, `run-${testCase.workflowId}.json`), JSON.stringify(run.raw, null, 2));
 					await testCase.check(run, ctx);
 				},
 			});

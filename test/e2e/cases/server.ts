@@ -102,6 +102,7 @@ export function serverChecks(ctx: E2eContext, install: N8nInstall): { tests: E2e
 			name: 'example "OSVI support bot": the published webhook answers a customer with the agent\'s reply',
 			run: async () => {
 				await ctx.sandbox.reset();
+				assert.ok(await running().waitForPostWebhook('osvi-support-bot'), 'the published webhook was never registered');
 				const url = `${running().url}/webhook/osvi-support-bot`;
 				const ask = async (message: string) => {
 					const response = await fetch(url, {
