@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, PreSendAction } from 'n8n-workflow';
 
-import { invalidInput, setInBody } from './validation';
+import { asText, invalidInput } from '../../shared/input';
+import { setInBody } from './validation';
 
 interface AttachmentParameter {
 	source?: 'binary' | 'url';
@@ -48,8 +49,8 @@ export const buildAttachments: PreSendAction = async function (this: IExecuteSin
 			attachment.source === 'url' ? fromUrl(this, attachment, index + 1) : await fromBinary(this, attachment),
 		);
 	}
-	const text = this.getNodeParameter('text', '') as string;
-	if (String(text).trim() === '' && attachments.length === 0) {
+	const text = asText(this, this.getNodeParameter('text', ''), 'Text');
+	if (text.trim() === '' && attachments.length === 0) {
 		invalidInput(this, 'Text must not be empty when the message has no attachments');
 	}
 	if (attachments.length) setInBody(requestOptions, 'message.attachments', attachments);

@@ -1,5 +1,7 @@
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { textParameter, wholeNumberParameter } from '../../shared/input';
+
 import {
 	customDataParameter,
 	dateParameter,
@@ -102,7 +104,13 @@ export function contactDetailOptions({ collection, phoneKey, withAvatar }: Conta
 			type: 'string',
 			default: '',
 			description: "URL of the contact's picture",
-			routing: { send: { type: 'body', property: 'contact.avatar_url' } },
+			routing: {
+				send: {
+					type: 'body',
+					property: 'contact.avatar_url',
+					preSend: [textParameter(`${collection}.avatarUrl`, 'Avatar URL', 'contact.avatar_url')],
+				},
+			},
 		},
 		{
 			displayName: 'Contact Custom Data',
@@ -134,7 +142,9 @@ export function contactDetailOptions({ collection, phoneKey, withAvatar }: Conta
 			type: 'string',
 			default: '',
 			description: "The contact's full name",
-			routing: { send: { type: 'body', property: 'contact.name' } },
+			routing: {
+				send: { type: 'body', property: 'contact.name', preSend: [textParameter(`${collection}.name`, 'Name', 'contact.name')] },
+			},
 		},
 		{
 			displayName: 'Phone',
@@ -143,7 +153,13 @@ export function contactDetailOptions({ collection, phoneKey, withAvatar }: Conta
 			default: '',
 			placeholder: 'e.g. +15550000001',
 			description: "The contact's phone number, with country code",
-			routing: { send: { type: 'body', property: `contact.${phoneKey}` } },
+			routing: {
+				send: {
+					type: 'body',
+					property: `contact.${phoneKey}`,
+					preSend: [textParameter(`${collection}.phone`, 'Phone', `contact.${phoneKey}`)],
+				},
+			},
 		},
 	];
 	return withAvatar ? options : options.filter((option) => option.name !== 'avatarUrl');
@@ -189,6 +205,7 @@ export function returnAllAndLimit(displayOptions: IDisplayOptions): INodePropert
 			default: 50,
 			description: 'Max number of results to return',
 			displayOptions: { ...displayOptions, show: { ...displayOptions.show, returnAll: [false] } },
+			routing: { send: { preSend: [wholeNumberParameter('limit', 'Limit')] } },
 		},
 	];
 }

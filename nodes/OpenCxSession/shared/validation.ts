@@ -1,10 +1,6 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteSingleFunctions,
-	type IHttpRequestOptions,
-	type PreSendAction,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+
+import { invalidInput, shown } from '../../shared/input';
 
 // The id pattern open.cx documents for sessions and contacts: RFC 9562 v1–8, plus nil and max.
 export const UUID_PATTERN =
@@ -13,19 +9,6 @@ export const UUID_PATTERN =
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export type CustomDataKind = 'session' | 'contact';
-
-/** Fails the item before its request is sent. */
-export function invalidInput(context: IExecuteSingleFunctions, message: string, description?: string): never {
-	throw new NodeOperationError(context.getNode(), message, {
-		itemIndex: context.getItemIndex(),
-		description,
-	});
-}
-
-function shown(value: unknown): string {
-	const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-	return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-}
 
 /** Puts `value` at a dotted path of the request body, creating the objects on the way. */
 export function setInBody(requestOptions: IHttpRequestOptions, path: string, value: unknown): void {
@@ -158,15 +141,6 @@ export function jsonObjectParameter(parameterPath: string, bodyPath: string, lab
 	return async function (this: IExecuteSingleFunctions, requestOptions) {
 		const value = parseJsonObject(this, this.getNodeParameter(parameterPath, ''), label, '{"status": ["open"]}');
 		if (value) setInBody(requestOptions, bodyPath, value);
-		return requestOptions;
-	};
-}
-
-/** Fails the item when a required text parameter is empty (an expression can make it so). */
-export function nonEmptyParameter(parameterPath: string, label: string): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions) {
-		const value = this.getNodeParameter(parameterPath, '') as unknown;
-		if (typeof value !== 'string' || value.trim() === '') invalidInput(this, `${label} must not be empty`);
 		return requestOptions;
 	};
 }

@@ -1,11 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-import {
-	AGENT_ID_REGEX,
-	requireAgentId,
-	requireSessionId,
-	requireText,
-	sendKeyValueOrJson,
-} from './validation';
+
+import { textParameter } from '../../shared/input';
+import { AGENT_ID_REGEX, requireAgentId, requireSessionId, sendKeyValueOrJson } from './validation';
 
 /*
  * Fields several operations share, defined once. Each carries how it is sent and its preSend check;
@@ -66,7 +62,9 @@ export const customerId: INodeProperties = {
 			type: 'body',
 			property: 'customer_id',
 			preSend: [
-				requireText('customerId', 'Customer ID is empty. Enter your ID for the customer, such as their phone number.'),
+				textParameter('customerId', 'Customer ID', 'customer_id', {
+					required: 'Customer ID is empty. Enter your ID for the customer, such as their phone number.',
+				}),
 			],
 		},
 	},
@@ -95,7 +93,11 @@ export const content: INodeProperties = {
 		send: {
 			type: 'body',
 			property: 'content',
-			preSend: [requireText('content', 'Content is empty. Enter the customer’s message.')],
+			preSend: [
+				textParameter('content', 'Content', 'content', {
+					required: 'Content is empty. Enter the customer’s message.',
+				}),
+			],
 		},
 	},
 };
@@ -112,7 +114,9 @@ export const operatorMessage: INodeProperties = {
 		send: {
 			type: 'body',
 			property: 'message',
-			preSend: [requireText('message', 'Message is empty. Enter the operator’s text.')],
+			preSend: [
+				textParameter('message', 'Message', 'message', { required: 'Message is empty. Enter the operator’s text.' }),
+			],
 		},
 	},
 };

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+import { asText, invalidInput, shown } from '../../shared/input';
 
 /*
  * preSend steps: they run per item before its request, so bad input fails that item with a
@@ -10,37 +11,22 @@ import { NodeOperationError } from 'n8n-workflow';
 export const AGENT_ID_REGEX = '^agent_[A-Za-z0-9_-]+$';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function fail(context: IExecuteSingleFunctions, message: string, description?: string): never {
-	throw new NodeOperationError(context.getNode(), message, {
-		itemIndex: context.getItemIndex(),
-		description,
-	});
-}
-
 function parameter(context: IExecuteSingleFunctions, name: string): unknown {
 	return context.getNodeParameter(name, '', { extractValue: true });
 }
 
 const isBlank = (value: unknown) => value === undefined || value === null || String(value).trim() === '';
 
-/** Fails with `message` when the text field is empty or only spaces. */
-export function requireText(name: string, message: string): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		if (isBlank(parameter(this, name))) fail(this, message);
-		return requestOptions;
-	};
-}
-
 /** Fails unless the agent is an `agent_…` ID; with `optional`, an empty agent passes. */
 export function requireAgentId(name: string, { optional = false } = {}): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const value = parameter(this, name);
+		const value = asText(this, parameter(this, name), 'Agent');
 		if (optional && isBlank(value)) return requestOptions;
-		if (isBlank(value)) fail(this, 'Agent is empty. Pick an agent from the list or enter its ID.');
-		if (!new RegExp(AGENT_ID_REGEX).test(String(value))) {
-			fail(
+		if (isBlank(value)) invalidInput(this, 'Agent is empty. Pick an agent from the list or enter its ID.');
+		if (!new RegExp(AGENT_ID_REGEX).test(value)) {
+			invalidInput(
 				this,
-				`Agent "${String(value)}" is not an OSVI agent ID. Agent IDs look like agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og.`,
+				`Agent "${shown(value)}" is not an OSVI agent ID. Agent IDs look like agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og.`,
 				'Find the ID on the agent’s page in the OSVI dashboard.',
 			);
 		}
@@ -51,14 +37,11 @@ export function requireAgentId(name: string, { optional = false } = {}): PreSend
 /** Fails unless the session ID is a UUID; with `optional`, an empty ID passes. */
 export function requireSessionId(name: string, { optional = false } = {}): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const value = parameter(this, name);
+		const value = asText(this, parameter(this, name), 'Session ID');
 		if (optional && isBlank(value)) return requestOptions;
-		if (isBlank(value)) fail(this, 'Session ID is empty. Use the ID from Session → Create or Get Active.');
-		if (!UUID.test(String(value))) {
-			fail(
-				this,
-				`Session ID "${String(value)}" is not a UUID. Use the ID from Session → Create or Get Active.`,
-			);
+		if (isBlank(value)) invalidInput(this, 'Session ID is empty. Use the ID from Session → Create or Get Active.');
+		if (!UUID.test(value)) {
+			invalidInput(this, `Session ID "${shown(value)}" is not a UUID. Use the ID from Session → Create or Get Active.`);
 		}
 		return requestOptions;
 	};
@@ -70,7 +53,7 @@ export function requireTextEntries(name: string, label: string): PreSendAction {
 		const entries = parameter(this, name);
 		const list = Array.isArray(entries) ? entries : [];
 		const blank = list.findIndex(isBlank);
-		if (blank !== -1) fail(this, `${label} entry ${blank + 1} is empty. Remove it or enter text.`);
+		if (blank !== -1) invalidInput(this, `${label} entry ${blank + 1} is empty. Remove it or enter text.`);
 		return requestOptions;
 	};
 }
@@ -83,11 +66,11 @@ function parseJsonObject(context: IExecuteSingleFunctions, value: unknown, label
 		try {
 			parsed = JSON.parse(value);
 		} catch (error) {
-			fail(context, `${label} is not valid JSON.`, (error as Error).message);
+			invalidInput(context, `${label} is not valid JSON.`, (error as Error).message);
 		}
 	}
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		fail(context, `${label} must be a JSON object, like {"first_name": "Alex"}.`);
+		invalidInput(context, `${label} must be a JSON object, like {"first_name": "Alex"}.`);
 	}
 	return parsed as IDataObject;
 }
@@ -104,7 +87,7 @@ export function sendKeyValueOrJson(name: string, label: string, bodyProperty: st
 		} else {
 			const pairs = this.getNodeParameter(`${name}.field`, []) as Array<{ key: string; value: string }>;
 			const unnamed = pairs.findIndex((p) => isBlank(p.key));
-			if (unnamed !== -1) fail(this, `${label} field ${unnamed + 1} has no name. Enter a name or remove it.`);
+			if (unnamed !== -1) invalidInput(this, `${label} field ${unnamed + 1} has no name. Enter a name or remove it.`);
 			value = Object.fromEntries(pairs.map((p) => [p.key, p.value]));
 		}
 		if (Object.keys(value).length) {

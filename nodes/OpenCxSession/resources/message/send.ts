@@ -1,27 +1,13 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { textParameter, wholeNumberParameter } from '../../../shared/input';
 
 import { readSendResponse, waitForAiReply } from '../../shared/aiReply';
 import { buildAttachments } from '../../shared/attachments';
 import { contactDetailOptions, sessionCustomDataField, sessionIdField } from '../../shared/descriptions';
-import { invalidInput } from '../../shared/validation';
 
 const showOnlyForSend = { show: { resource: ['message'], operation: ['send'] } };
 const showOnlyForAgent = { show: { ...showOnlyForSend.show, sender: ['agent'] } };
-
-/** Agent ids are open.cx user ids, which are whole numbers. */
-async function checkAgentId(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	const id = this.getNodeParameter('agentId', 0) as number;
-	if (!Number.isInteger(id) || id < 1) {
-		invalidInput(this, `Agent ID must be a whole number above 0, got ${id}`);
-	}
-	return requestOptions;
-}
 
 /**
  * Puts the AI's reply and the handed-off flag at the top of the item, whichever response shape
@@ -80,7 +66,9 @@ export const messageSendDescription: INodeProperties[] = [
 		default: '',
 		description: 'The message text; may be empty only when the message has attachments',
 		displayOptions: showOnlyForSend,
-		routing: { send: { type: 'body', property: 'message.text' } },
+		routing: {
+			send: { type: 'body', property: 'message.text', preSend: [textParameter('text', 'Text', 'message.text')] },
+		},
 	},
 	{
 		displayName: 'Agent ID',
@@ -90,7 +78,8 @@ export const messageSendDescription: INodeProperties[] = [
 		default: 0,
 		description: 'The open.cx user ID of the agent sending the message',
 		displayOptions: showOnlyForAgent,
-		routing: { send: { type: 'body', property: 'agent.id', preSend: [checkAgentId] } },
+		// Agent IDs are open.cx user IDs, which are whole numbers.
+		routing: { send: { type: 'body', property: 'agent.id', preSend: [wholeNumberParameter('agentId', 'Agent ID')] } },
 	},
 	{
 		displayName: 'Agent Name',
@@ -99,7 +88,9 @@ export const messageSendDescription: INodeProperties[] = [
 		default: '',
 		description: 'Name shown to the contact next to the message',
 		displayOptions: showOnlyForAgent,
-		routing: { send: { type: 'body', property: 'agent.name' } },
+		routing: {
+			send: { type: 'body', property: 'agent.name', preSend: [textParameter('agentName', 'Agent Name', 'agent.name')] },
+		},
 	},
 	{
 		displayName: 'Take Over From AI',

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { nonEmptyParameter, uuidParameter } from '../../shared/validation';
+import { textParameter } from '../../../shared/input';
+import { uuidParameter } from '../../shared/validation';
 
 const showOnlyForSearch = { show: { resource: ['session'], operation: ['search'] } };
 
@@ -14,7 +15,7 @@ export const sessionSearchDescription: INodeProperties[] = [
 		placeholder: 'e.g. alice@example.com',
 		description: 'A name, email, phone number or keyword; returns matching contacts and messages',
 		displayOptions: showOnlyForSearch,
-		routing: { send: { type: 'query', property: 'q', preSend: [nonEmptyParameter('query', 'Query')] } },
+		routing: { send: { type: 'query', property: 'q', preSend: [textParameter('query', 'Query', 'q', { required: 'Query must not be empty' })] } },
 	},
 	{
 		displayName: 'Options',

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { wholeNumberParameter } from '../../../shared/input';
+
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Return All',
@@ -18,7 +20,10 @@ const properties: INodeProperties[] = [
 		description: 'Max number of results to return',
 		displayOptions: { show: { returnAll: [false] } },
 		// OSVI has no paging here; the limit trims the one response.
-		routing: { output: { maxResults: '={{ $value }}' } },
+		routing: {
+			send: { preSend: [wholeNumberParameter('limit', 'Limit')] },
+			output: { maxResults: '={{ $value }}' },
+		},
 	},
 ];
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { agentLocator, content, sessionId, simplify } from '../../shared/descriptions';
-import { requireText } from '../../shared/validation';
+import { textParameter } from '../../../shared/input';
 
 const properties: INodeProperties[] = [
 	{
@@ -25,7 +25,9 @@ const properties: INodeProperties[] = [
 			send: {
 				type: 'body',
 				property: 'message',
-				preSend: [requireText('message', 'Message is empty. Enter the customer’s message.')],
+				preSend: [
+					textParameter('message', 'Message', 'message', { required: 'Message is empty. Enter the customer’s message.' }),
+				],
 			},
 		},
 	},

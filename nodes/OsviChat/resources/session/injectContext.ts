@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { sessionId, simplify } from '../../shared/descriptions';
-import { requireText } from '../../shared/validation';
+import { textParameter } from '../../../shared/input';
 
 const properties: INodeProperties[] = [
 	sessionId,
@@ -18,7 +18,11 @@ const properties: INodeProperties[] = [
 			send: {
 				type: 'body',
 				property: 'context',
-				preSend: [requireText('context', 'Context is empty. Enter the text to add to the session.')],
+				preSend: [
+					textParameter('context', 'Context', 'context', {
+						required: 'Context is empty. Enter the text to add to the session.',
+					}),
+				],
 			},
 		},
 	},

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
+
+import { textParameter } from '../../../shared/input';
 import { operatorMessage, sessionId, simplify } from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [
@@ -8,7 +10,14 @@ const properties: INodeProperties[] = [
 		...operatorMessage,
 		required: false,
 		description: 'Optional note to record with the takeover',
-		routing: { send: { type: 'body', property: 'message', value: '={{ $value || undefined }}' } },
+		routing: {
+			send: {
+				type: 'body',
+				property: 'message',
+				value: '={{ $value || undefined }}',
+				preSend: [textParameter('message', 'Message', 'message')],
+			},
+		},
 	},
 	simplify,
 ];
