@@ -1,11 +1,19 @@
 // The two nodes as n8n loads them (with n8n's own "Request Options": batching, timeout), run
 // against one sandbox per test file.
 import { DirectoryLoader } from 'n8n-core';
-import type { INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+import type { INode, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { OpenCxSession } from '../../nodes/OpenCxSession/OpenCxSession.node';
 import { OsviChat } from '../../nodes/OsviChat/OsviChat.node';
-import { runNode, type RunNodeResult } from '../harness';
+import {
+	nodeFor,
+	runNode,
+	runWorkflow,
+	TRIGGER_TYPE,
+	type CredentialStore,
+	type RunNodeResult,
+	type WorkflowResult,
+} from '../harness';
 import { DEMO, startSandbox, type RecordedRequest, type Sandbox } from '../sandbox';
 
 export { DEMO, type RecordedRequest, type Sandbox };
@@ -72,3 +80,13 @@ export const errorsOf = (items: INodeExecutionData[]) => items.map((item) => ite
 /** n `{ json }` items built by `make`. */
 export const itemsOf = <T extends object>(n: number, make: (i: number) => T): INodeExecutionData[] =>
 	Array.from({ length: n }, (_, i) => ({ json: make(i) as INodeExecutionData['json'] }));
+
+/** Manual Trigger → `node`: the whole n8n run (IRun), for checks on everything n8n keeps of it. */
+export async function runWhole(node: INodeType, run: Run & { credentials: CredentialStore }): Promise<WorkflowResult> {
+	const target = nodeFor({ node, parameters: run.parameters, continueOnFail: run.continueOnFail });
+	const trigger: INode = { id: 'trigger', name: 'Start', type: TRIGGER_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
+	return await runWorkflow(
+		{ nodes: [trigger, target], connections: { Start: { main: [[{ node: target.name, type: 'main', index: 0 }]] } } },
+		{ credentials: run.credentials, nodeTypes: [node], items: run.items },
+	);
+}
