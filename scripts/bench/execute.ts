@@ -17,19 +17,22 @@ export interface MeasuredExecution {
 	peakRssMb: number;
 	/** Highest sampled sum of VmRSS over n8n and all its descendants. */
 	peakTreeRssMb: number;
+	/** CPU time (user + system) of the n8n process, boot included; 0 when it could not be read. */
+	cpuMs: number;
 }
 
 const SAMPLE_MS = 100;
-const MAXRSS_HOOK = join(__dirname, 'maxrss.js');
+const EXIT_STATS_HOOK = join(__dirname, 'exit-stats.js');
 
-/** The maxRSS (kB) maxrss.js wrote for `pid`, or 0. */
-function reportedMaxRssKb(file: string, pid: number | undefined): number {
-	if (!existsSync(file)) return 0;
+/** What exit-stats.js wrote for `pid`: peak RSS in kB and CPU time in µs, or zeros. */
+function exitStats(file: string, pid: number | undefined): { maxRssKb: number; cpuUs: number } {
+	if (!existsSync(file)) return { maxRssKb: 0, cpuUs: 0 };
 	const line = readFileSync(file, 'utf8')
 		.split('\n')
 		.find((l) => l.startsWith(`${pid} `));
 	rmSync(file, { force: true });
-	return line ? Number(line.split(' ')[1]) : 0;
+	const [, maxRssKb, cpuUs] = (line ?? '').split(' ').map(Number);
+	return { maxRssKb: maxRssKb || 0, cpuUs: cpuUs || 0 };
 }
 
 function statusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
@@ -73,16 +76,16 @@ export interface ExecuteOptions {
 export function executeMeasured(n8n: N8n, workflowId: string, options: ExecuteOptions): Promise<MeasuredExecution> {
 	const step = `execute workflow ${workflowId}`;
 	return new Promise((resolve, reject) => {
-		const maxRssFile = join(n8n.userFolder, `maxrss-${workflowId}.txt`);
-		rmSync(maxRssFile, { force: true });
+		const statsFile = join(n8n.userFolder, `exit-stats-${workflowId}.txt`);
+		rmSync(statsFile, { force: true });
 		const started = performance.now();
 		const child = startChild(
 			n8n.install.node,
-			['-r', MAXRSS_HOOK, ...(options.nodeFlags ?? []), n8n.install.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'],
+			['-r', EXIT_STATS_HOOK, ...(options.nodeFlags ?? []), n8n.install.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'],
 			{
 				cwd: n8n.userFolder,
 				// execute prints the run through n8n's logger at info level; at "error" it prints nothing.
-				env: { ...n8n.env, N8N_LOG_LEVEL: 'info', BENCH_MAXRSS_FILE: maxRssFile },
+				env: { ...n8n.env, N8N_LOG_LEVEL: 'info', BENCH_EXIT_STATS_FILE: statsFile },
 				stdio: ['ignore', 'pipe', 'pipe'],
 			},
 		);
@@ -129,13 +132,15 @@ export function executeMeasured(n8n: N8n, workflowId: string, options: ExecuteOp
 				runData?: Record<string, NodeRun[]>;
 				error?: MeasuredExecution['error'];
 			};
+			const stats = exitStats(statsFile, child.pid);
 			resolve({
 				code: code ?? 1,
 				runData: resultData.runData ?? {},
 				error: resultData.error,
 				processMs,
-				peakRssMb: Math.max(peakHwmKb, reportedMaxRssKb(maxRssFile, child.pid)) / 1024,
+				peakRssMb: Math.max(peakHwmKb, stats.maxRssKb) / 1024,
 				peakTreeRssMb: peakTreeKb / 1024,
+				cpuMs: stats.cpuUs / 1000,
 			});
 		});
 		sample();

@@ -13,6 +13,8 @@ export interface N8nRun {
 	processMs: number;
 	peakRssMb: number;
 	peakTreeRssMb: number;
+	/** CPU time of the n8n process, boot included: steadier than wall time on a busy machine. */
+	cpuMs: number;
 	maxConcurrent: number;
 	/** API requests the sandbox answered. */
 	requests: number;
@@ -37,10 +39,14 @@ export interface BenchResults {
 	startedAt: string;
 	finishedAt?: string;
 	machine: Machine;
-	options: { quick: boolean; runs: number; latencyMs: number; sizes: number[]; sessions: number; inprocessItems: number };
+	/** Which build of the package was measured. */
+	packageSource?: string;
+	options: { quick: boolean; runs: number; batchingRuns: number; latencyMs: number; sizes: number[]; sessions: number; inprocessItems: number };
 	send: SendResult[];
 	getAll: GetAllResult[];
 	inprocess?: InProcessResult;
+	/** Median CPU time of an n8n run without the measured node. */
+	baselineCpuMs?: number;
 	failures: string[];
 	/** Seconds per phase, for keeping the run inside its time budget. */
 	durations: Record<string, number>;
@@ -90,6 +96,7 @@ export function recordRun(
 		processMs: execution.processMs,
 		peakRssMb: execution.peakRssMb,
 		peakTreeRssMb: execution.peakTreeRssMb,
+		cpuMs: execution.cpuMs,
 		maxConcurrent: stats.maxConcurrent,
 		requests: stats.total,
 		items: counted.items,

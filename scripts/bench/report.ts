@@ -10,35 +10,41 @@ const table = (head: string[], rows: string[][]) =>
 
 const SETTINGS_LABEL = { default: 'default', batch50: 'batching 50 / 0 ms' };
 
+/** CPU the measured node's run cost beyond an n8n run without it (boot, trigger, Code node). */
+const nodeCpu = (results: BenchResults) => (r: N8nRun) => Math.max(0, r.cpuMs - (results.baselineCpuMs ?? 0));
+
 function sendTable(results: BenchResults): string {
+	const cpu = nodeCpu(results);
 	const rows = sendRows(results).map((row) => {
 		const node = (runs: N8nRun[]) => med(runs, (r) => r.nodeMs);
-		const perSec = (runs: N8nRun[]) => (row.items / node(runs)) * 1000;
+		const both = (pick: (r: N8nRun) => number, digits = 0) => `${fmt(med(row.ours, pick), digits)} / ${fmt(med(row.theirs, pick), digits)}`;
 		return [
 			fmt(row.items),
 			SETTINGS_LABEL[row.settings],
-			fmt(node(row.ours)),
-			fmt(node(row.theirs)),
+			both((r) => r.nodeMs),
 			`**${fmt(pairRatio(row.ours, row.theirs, (r) => r.nodeMs), 2)}×**`,
-			`${fmt(perSec(row.ours))} / ${fmt(perSec(row.theirs))}`,
-			`${seconds(med(row.ours, (r) => r.processMs))} / ${seconds(med(row.theirs, (r) => r.processMs))}`,
-			`${fmt(med(row.ours, (r) => r.maxConcurrent))} / ${fmt(med(row.theirs, (r) => r.maxConcurrent))}`,
-			`${fmt(med(row.ours, (r) => r.peakRssMb))} / ${fmt(med(row.theirs, (r) => r.peakRssMb))}`,
-			`${fmt(med(row.ours, (r) => r.peakTreeRssMb))} / ${fmt(med(row.theirs, (r) => r.peakTreeRssMb))}`,
+			`${fmt((row.items / node(row.ours)) * 1000)} / ${fmt((row.items / node(row.theirs)) * 1000)}`,
+			both((r) => cpu(r) / row.items, 2),
+			`${fmt(pairRatio(row.ours, row.theirs, cpu), 2)}×`,
+			both((r) => r.processMs / 1000, 1),
+			both((r) => r.maxConcurrent),
+			both((r) => r.peakRssMb),
+			both((r) => r.peakTreeRssMb),
 		];
 	});
 	return table(
 		[
 			'items',
 			'settings',
-			'ours: node ms',
-			'HTTP Request: node ms',
+			'node ms ours / HTTP Request',
 			'ours / theirs',
 			'items/s ours / theirs',
+			'CPU ms per item ours / theirs',
+			'CPU ours / theirs',
 			'`n8n execute` s ours / theirs',
 			'max concurrency ours / theirs',
 			'peak RSS MB ours / theirs',
-			'with task runner MB',
+			'incl. task runner MB',
 		],
 		rows,
 	);
@@ -59,6 +65,7 @@ function getAllTable(results: BenchResults): string {
 				split ? fmt(med(runs, (r) => r.splitMs ?? 0)) : '–',
 				fmt(med(runs, (r) => r.requests)),
 				seconds(med(runs, (r) => r.processMs)),
+				seconds(med(runs, nodeCpu(results))),
 				fmt(med(runs, (r) => r.peakRssMb)),
 			];
 		});
@@ -70,10 +77,11 @@ function getAllTable(results: BenchResults): string {
 			`${fmt(pairRatio(ours.runs, theirs.runs, (r) => r.nodeMs + (r.splitMs ?? 0)), 2)}× incl. Split Out`,
 			'',
 			`${fmt(pairRatio(ours.runs, theirs.runs, (r) => r.processMs), 2)}×`,
+			`${fmt(pairRatio(ours.runs, theirs.runs, nodeCpu(results)), 2)}×`,
 			`${fmt(pairRatio(ours.runs, theirs.runs, (r) => r.peakRssMb), 2)}×`,
 		]);
 	}
-	return table(['side', 'sessions', 'node ms', 'Split Out ms', 'requests (pages)', '`n8n execute` s', 'peak RSS MB'], rows);
+	return table(['side', 'sessions', 'node ms', 'Split Out ms', 'requests (pages)', '`n8n execute` s', 'CPU s beyond boot', 'peak RSS MB'], rows);
 }
 
 function inProcessTable(results: BenchResults): string {
@@ -101,6 +109,7 @@ export function renderReport(results: BenchResults): string {
 			'Regenerate with `npm run bench` (about 20 minutes); what each number means is in the notes at the end.',
 		'',
 		`- Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB memory, ${m.os}; load average ${m.loadAverage.join(' / ')} at the start.`,
+		`- Package: ${results.packageSource ?? 'unknown'}.`,
 		`- n8n ${m.n8n} on Node ${m.n8nNode.replace(/^v/, '')}, one \`n8n execute\` per run; the in-process part on Node ${m.node.replace(/^v/, '')} with the repo's n8n-core.`,
 		`- API sandbox in its own process, ${o.latencyMs} ms simulated latency per request (0 ms in the in-process part); ${runsNote}.`,
 		...(results.failures.length ? ['', `**${results.failures.length} run(s) failed:**`, ...results.failures.map((f) => `- ${f}`)] : []),

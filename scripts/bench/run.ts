@@ -13,29 +13,30 @@ import { join, resolve } from 'path';
 import { CREDENTIAL_IDS, sandboxCredentials } from '../n8n/fixtures';
 import { cleanEnv, ensureN8n, N8N_VERSION, type N8nInstall } from '../n8n/install';
 import { N8n, type WorkflowFile } from '../n8n/n8n';
-import { buildAndPack, installPackage } from '../n8n/package';
+import { installPackage } from '../n8n/package';
 import { exitOnSignals, freePort, killAllChildren, log, run } from '../n8n/proc';
 import { REPO_ROOT, Sandbox } from '../n8n/sandbox';
 import { executeMeasured } from './execute';
 import type { InProcessResult } from './inprocess';
 import { recordRun, type BenchResults, type GetAllResult, type Machine, type SendResult } from './measurements';
 import { parseOptions, type BenchOptions } from './options';
+import { packageUnderTest } from './package';
 import { renderReport } from './report';
+import { median } from './stats';
 import { prepareSandbox, sandboxStats } from './sandbox';
 import {
+	baselineWorkflow,
 	getAllWorkflow,
 	MEASURED_NODE,
 	sendWorkflow,
 	SPLIT_NODE,
 	type GetAllCase,
 	type SendCase,
-	type Settings,
 	type Side,
 } from './workflows';
 
 const MINUTE = 60_000;
 const SIDES: Side[] = ['ours', 'theirs'];
-const SETTINGS: Settings[] = ['default', 'batch50'];
 
 async function machine(install: N8nInstall): Promise<Machine> {
 	const n8nNode = (await run('n8n Node version', install.node, ['--version'], { timeoutMs: MINUTE })).stdout.trim();
@@ -113,6 +114,7 @@ async function main(): Promise<number> {
 		options: {
 			quick: options.quick,
 			runs: options.runs,
+			batchingRuns: options.batchingRuns,
 			latencyMs: options.latencyMs,
 			sizes: options.sizes,
 			sessions: options.sessions,
@@ -128,7 +130,9 @@ async function main(): Promise<number> {
 		let step = Date.now();
 		const install = await ensureN8n();
 		results.machine = await machine(install);
-		await installPackage(await buildAndPack({ skipBuild: options.skipBuild }), userFolder);
+		const tested = await packageUnderTest({ commit: options.commit, tarball: options.packageTarball, skipBuild: options.skipBuild });
+		results.packageSource = tested.source;
+		await installPackage(tested.tarball, userFolder);
 		sandbox = await Sandbox.start({ osvi: 0, opencx: 0 });
 		const n8n = new N8n(install, userFolder, {
 			// Its own task-broker port (the Code node's runner), so an n8n already running here is no obstacle.
@@ -139,21 +143,22 @@ async function main(): Promise<number> {
 		});
 
 		const sendCases: SendCase[] = options.suites.has('send')
-			? options.sizes.flatMap((items) => SETTINGS.flatMap((settings) => SIDES.map((side) => ({ kind: 'send' as const, side, items, settings }))))
+			? options.sizes.flatMap((items) => options.settings.flatMap((settings) => SIDES.map((side) => ({ kind: 'send' as const, side, items, settings }))))
 			: [];
 		const getAllCases: GetAllCase[] = options.suites.has('getAll') ? SIDES.map((side) => ({ kind: 'getAll' as const, side })) : [];
+		const baseline = baselineWorkflow();
 		const workflowOf = new Map<SendCase | GetAllCase, WorkflowFile>();
 		for (const c of sendCases) workflowOf.set(c, sendWorkflow(c, sandbox.osviUrl));
 		for (const c of getAllCases) workflowOf.set(c, getAllWorkflow(c, sandbox.opencxUrl));
 		await n8n.importCredentials(sandboxCredentials(sandbox));
-		if (workflowOf.size) await n8n.importWorkflows([...workflowOf.values()]);
+		await n8n.importWorkflows([baseline, ...workflowOf.values()]);
 		log(`set-up done in ${phase('setup', step)} s (credentials ${CREDENTIAL_IDS.osvi}, ${CREDENTIAL_IDS.opencx}; ${workflowOf.size} workflows)`);
 
 		const nodeFlags = (label: string) => {
-			if (!options.cpuProfDir) return [];
+			if (!options.cpuProfDir) return options.nodeFlags;
 			const dir = resolve(options.cpuProfDir, label.replace(/[^A-Za-z0-9]+/g, '-'));
 			mkdirSync(dir, { recursive: true });
-			return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
+			return [...options.nodeFlags, '--cpu-prof', `--cpu-prof-dir=${dir}`];
 		};
 		const timeoutMs = 10 * MINUTE;
 
@@ -163,17 +168,30 @@ async function main(): Promise<number> {
 			const execution = await executeMeasured(n8n, workflowOf.get(c)!.id, { timeoutMs, nodeFlags: nodeFlags(`${label} run ${runIndex}`) });
 			const record = recordRun(label, runIndex, execution, await sandboxStats(sandbox!), { node: MEASURED_NODE, items: c.items });
 			if (record.requests !== c.items) throw new Error(`${label}, run ${runIndex}: the sandbox answered ${record.requests} requests, expected ${c.items}`);
-			log(`${label}, run ${runIndex}: node ${Math.round(record.nodeMs)} ms, process ${(record.processMs / 1000).toFixed(1)} s, max concurrency ${record.maxConcurrent}, peak RSS ${Math.round(record.peakRssMb)} MB`);
+			log(`${label}, run ${runIndex}: node ${Math.round(record.nodeMs)} ms, process ${(record.processMs / 1000).toFixed(1)} s, CPU ${(record.cpuMs / 1000).toFixed(1)} s, max concurrency ${record.maxConcurrent}, peak RSS ${Math.round(record.peakRssMb)} MB`);
 			return record;
 		};
+
+		if (sendCases.length || getAllCases.length) {
+			// CPU an n8n run spends without the measured node (boot, trigger, Code node), subtracted
+			// from each run's CPU time to estimate the node's own.
+			step = Date.now();
+			const cpu: number[] = [];
+			for (let i = 0; i < Math.max(2, options.runs); i++) {
+				const execution = await executeMeasured(n8n, baseline.id, { timeoutMs, nodeFlags: options.nodeFlags });
+				if (execution.code !== 0) throw new Error(`baseline run failed: ${execution.error?.message ?? execution.code}`);
+				if (i > 0) cpu.push(execution.cpuMs); // the first boot after install reads from a cold disk
+			}
+			results.baselineCpuMs = median(cpu);
+			log(`baseline: an n8n run without the measured node uses ${(results.baselineCpuMs / 1000).toFixed(1)} s CPU (${phase('baseline', step)} s)`);
+		}
 
 		if (sendCases.length) {
 			step = Date.now();
 			// One unrecorded pair first: the first n8n boot after an install reads everything from disk.
-			const smallest = sendCases[0];
-			for (const side of SIDES) {
+			for (const c of sendCases.filter((s) => s.items === sendCases[0].items && s.settings === sendCases[0].settings)) {
 				try {
-					await sendRun({ ...smallest, side }, 0);
+					await sendRun(c, 0);
 				} catch (error) {
 					results.failures.push(`warm-up: ${(error as Error).message}`);
 				}
@@ -187,7 +205,8 @@ async function main(): Promise<number> {
 			}
 			for (const pair of bySize.values()) {
 				results.send.push(pair.ours, pair.theirs);
-				for (let runIndex = 1; runIndex <= options.runs; runIndex++) {
+				const runs = pair.ours.case.settings === 'batch50' ? options.batchingRuns : options.runs;
+				for (let runIndex = 1; runIndex <= runs; runIndex++) {
 					for (const side of SIDES) {
 						try {
 							pair[side].runs.push(await sendRun(pair[side].case, runIndex));
@@ -218,7 +237,7 @@ async function main(): Promise<number> {
 							countNode: c.side === 'theirs' ? SPLIT_NODE : undefined,
 						});
 						byCase.get(c)!.runs.push(record);
-						log(`${label}, run ${runIndex}: node ${Math.round(record.nodeMs)} ms, process ${(record.processMs / 1000).toFixed(1)} s, ${record.requests} pages, peak RSS ${Math.round(record.peakRssMb)} MB`);
+						log(`${label}, run ${runIndex}: node ${Math.round(record.nodeMs)} ms, process ${(record.processMs / 1000).toFixed(1)} s, CPU ${(record.cpuMs / 1000).toFixed(1)} s, ${record.requests} pages, peak RSS ${Math.round(record.peakRssMb)} MB`);
 					} catch (error) {
 						results.failures.push((error as Error).message);
 						log((error as Error).message);

@@ -69,6 +69,11 @@ export interface GetAllCase {
 	side: Side;
 }
 
+/** Boot, trigger and a one-item Code node: what every run costs before the measured node starts. */
+export function baselineWorkflow(): WorkflowFile {
+	return chain(workflowId('Base'), 'bench: baseline (boot only)', [trigger(), customerItems(1)]);
+}
+
 export function sendWorkflow(c: SendCase, osviUrl: string): WorkflowFile {
 	const measured =
 		c.side === 'ours'
