@@ -14,7 +14,8 @@ import {
 	type RunNodeResult,
 	type WorkflowResult,
 } from '../harness';
-import { DEMO, startSandbox, type RecordedRequest, type Sandbox } from '../sandbox';
+import { useSandbox } from '../OpenCxSession/helpers';
+import { DEMO, type RecordedRequest, type Sandbox } from '../sandbox';
 
 export { DEMO, type RecordedRequest, type Sandbox };
 
@@ -26,44 +27,27 @@ function asLoadedByN8n<T extends INodeType>(node: T): T {
 export const osviChat = asLoadedByN8n(new OsviChat());
 export const openCxSession = asLoadedByN8n(new OpenCxSession());
 
-/** Starts a sandbox for the file and resets it before each test; read `.current` inside tests. */
-export function useSandbox(): { current: Sandbox } {
-	const ref = {} as { current: Sandbox };
-	beforeAll(async () => {
-		ref.current = await startSandbox();
-	});
-	beforeEach(() => ref.current.reset());
-	afterAll(async () => await ref.current.close());
-	return ref;
-}
+export { useSandbox };
 
 export interface Run {
 	parameters: INodeParameters;
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
-	/** The API token (OSVI) or key (open.cx); the sandbox's demo one by default. */
-	secret?: string;
 }
 
-export async function runOsvi(sandbox: Sandbox, run: Run): Promise<RunNodeResult> {
-	return await runNode({
-		node: osviChat,
-		parameters: run.parameters,
-		items: run.items,
-		continueOnFail: run.continueOnFail,
-		credentials: { osviApi: { apiToken: run.secret ?? DEMO.osviToken, baseUrl: sandbox.osviUrl } },
-	});
-}
+export const osviCredentials = (sandbox: Sandbox, apiToken: string = DEMO.osviToken): CredentialStore => ({
+	osviApi: { apiToken, baseUrl: sandbox.osviUrl },
+});
 
-export async function runOpenCx(sandbox: Sandbox, run: Run): Promise<RunNodeResult> {
-	return await runNode({
-		node: openCxSession,
-		parameters: run.parameters,
-		items: run.items,
-		continueOnFail: run.continueOnFail,
-		credentials: { openCxApi: { apiKey: run.secret ?? DEMO.opencxKey, baseUrl: sandbox.opencxUrl } },
-	});
-}
+export const openCxCredentials = (sandbox: Sandbox, apiKey: string = DEMO.opencxKey): CredentialStore => ({
+	openCxApi: { apiKey, baseUrl: sandbox.opencxUrl },
+});
+
+export const runOsvi = async (sandbox: Sandbox, run: Run): Promise<RunNodeResult> =>
+	await runNode({ node: osviChat, credentials: osviCredentials(sandbox), ...run });
+
+export const runOpenCx = async (sandbox: Sandbox, run: Run): Promise<RunNodeResult> =>
+	await runNode({ node: openCxSession, credentials: openCxCredentials(sandbox), ...run });
 
 /** Short waits, so retries cost milliseconds in tests; the policy is the same. */
 export const FAST_RETRIES = { maxWait: 0.02 };

@@ -3,7 +3,17 @@
 import type { INodeType } from 'n8n-workflow';
 
 import { runListSearch, type WorkflowResult } from '../harness';
-import { DEMO, FAST_RETRIES, openCxSession, osviChat, runWhole, useSandbox, type Sandbox } from './helpers';
+import {
+	DEMO,
+	FAST_RETRIES,
+	openCxCredentials,
+	openCxSession,
+	osviChat,
+	osviCredentials,
+	runWhole,
+	useSandbox,
+	type Sandbox,
+} from './helpers';
 import { operations, type Operation } from './operations';
 
 const sandbox = useSandbox();
@@ -13,7 +23,7 @@ const WRONG = { osvi: 'knownWrongToken1', opencx: 'ocx_live_known_wrong_key' };
 interface NodeUnderTest {
 	type: INodeType;
 	secret: string;
-	credentials: (sb: Sandbox, secret: string) => Record<string, Record<string, string>>;
+	credentials: (sb: Sandbox, secret: string) => ReturnType<typeof osviCredentials>;
 	/** The header the secret travels in, as the sandbox records it. */
 	header: (secret: string) => [string, string];
 }
@@ -22,13 +32,13 @@ const nodes: Record<Operation['node'], NodeUnderTest> = {
 	'OSVI Chat': {
 		type: osviChat,
 		secret: DEMO.osviToken,
-		credentials: (sb, apiToken) => ({ osviApi: { apiToken, baseUrl: sb.osviUrl } }),
+		credentials: osviCredentials,
 		header: (secret) => ['api-token', secret],
 	},
 	'open.cx Session': {
 		type: openCxSession,
 		secret: DEMO.opencxKey,
-		credentials: (sb, apiKey) => ({ openCxApi: { apiKey, baseUrl: sb.opencxUrl } }),
+		credentials: openCxCredentials,
 		header: (secret) => ['authorization', `Bearer ${secret}`],
 	},
 };
@@ -107,9 +117,10 @@ describe('a known API token or key', () => {
 	);
 
 	test('the agent list search, succeeding and failing, never shows the token', async () => {
-		const credentials = (apiToken: string) => ({ osviApi: { apiToken, baseUrl: sandbox.current.osviUrl } });
-		const found = await runListSearch(osviChat, 'searchAgents', credentials(DEMO.osviToken));
-		const refused = await runListSearch(osviChat, 'searchAgents', credentials(WRONG.osvi)).catch((error: Error) => error);
+		const found = await runListSearch(osviChat, 'searchAgents', osviCredentials(sandbox.current));
+		const refused = await runListSearch(osviChat, 'searchAgents', osviCredentials(sandbox.current, WRONG.osvi)).catch(
+			(error: Error) => error,
+		);
 
 		expect(found.results.length).toBeGreaterThan(0);
 		expect(refused).toBeInstanceOf(Error);

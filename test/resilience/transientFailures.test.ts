@@ -10,6 +10,7 @@ import {
 	FAST_RETRIES,
 	itemsOf,
 	osviChat,
+	osviCredentials,
 	routes,
 	runOpenCx,
 	runOsvi,
@@ -255,13 +256,9 @@ describe('dropped connections', () => {
 	test('the agent list search is repeated too', async () => {
 		sandbox.current.addFault({ api: 'osvi', kind: 'drop', times: 1 });
 
-		const result = await runListSearch(
-			osviChat,
-			'searchAgents',
-			{ osviApi: { apiToken: DEMO.osviToken, baseUrl: sandbox.current.osviUrl } },
-			undefined,
-			{ retryAndRateLimit: FAST_RETRIES },
-		);
+		const result = await runListSearch(osviChat, 'searchAgents', osviCredentials(sandbox.current), undefined, {
+			retryAndRateLimit: FAST_RETRIES,
+		});
 
 		expect(result.results.length).toBeGreaterThan(0);
 		expect(routes(sandbox.current.requests)).toEqual(['GET /v1/active_agents', 'GET /v1/active_agents']);
