@@ -5,7 +5,7 @@
 //   N8N_CACHE_DIR=/some/dir …       to choose the folder
 //
 // Traps handled here: the linkedom override, Node 24 first on PATH, sqlite3 built from source.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { homedir } from 'os';
 import { delimiter, dirname, join } from 'path';
 
@@ -114,6 +114,58 @@ export async function ensureN8n(dir = cacheDir()): Promise<N8nInstall> {
 		log(`n8n ${N8N_VERSION} found in ${dir}`);
 		return cached;
 	}
+	const release = await lock(dir);
+	try {
+		return findInstall(dir) ?? (await install(dir));
+	} finally {
+		release();
+	}
+}
+
+/** One installer per cache folder: a second process (another terminal, a parallel CI job) waits. */
+async function lock(dir: string): Promise<() => void> {
+	const lockDir = `${dir}.lock`;
+	mkdirSync(dirname(dir), { recursive: true });
+	const deadline = Date.now() + 30 * MINUTE;
+	for (;;) {
+		try {
+			mkdirSync(lockDir);
+			writeFileSync(join(lockDir, 'pid'), String(process.pid));
+			const release = () => rmSync(lockDir, { recursive: true, force: true });
+			process.once('exit', release);
+			return release;
+		} catch {
+			const owner = lockOwner(lockDir);
+			if (owner !== undefined && !isAlive(owner)) {
+				rmSync(lockDir, { recursive: true, force: true });
+				continue;
+			}
+			if (Date.now() > deadline) throw new StepError('wait for another install', `${lockDir} is still held by process ${owner}`);
+			log(`another process (${owner}) is installing n8n into ${dir}; waiting…`);
+			await new Promise((resolve) => setTimeout(resolve, 10_000));
+		}
+	}
+}
+
+/** The pid in the lock; undefined while the holder has not written it yet (or the lock just went). */
+function lockOwner(lockDir: string): number | undefined {
+	try {
+		return Number(readFileSync(join(lockDir, 'pid'), 'utf8')) || undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+async function install(dir: string): Promise<N8nInstall> {
 	const started = Date.now();
 	log(`installing n8n ${N8N_VERSION} into ${dir} (first time only: about 5 minutes, 2.8 GB)`);
 	mkdirSync(dir, { recursive: true });
@@ -144,6 +196,8 @@ export async function ensureN8n(dir = cacheDir()): Promise<N8nInstall> {
 		cwd: paths.n8nDir,
 		env,
 		timeoutMs: 15 * MINUTE,
+	}).catch((error: Error) => {
+		throw new StepError('npm rebuild sqlite3', `${error.message}\n(building sqlite3 needs python3, make and a C++ compiler: apt-get install -y python3 make g++)`);
 	});
 	const version = (await run('check n8n', node, [paths.n8nBin, '--version'], { env: cleanEnv({ PATH: install.path }), timeoutMs: 2 * MINUTE })).stdout.trim();
 	if (!version.includes(N8N_VERSION)) throw new StepError('check n8n', `n8n --version printed "${version}"`);

@@ -121,21 +121,31 @@ export function tail(text: string, lines = 30): string {
 	return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-/** Stop children on Ctrl-C / SIGTERM, then exit with the conventional code. */
-export function exitOnSignals(cleanup?: () => Promise<void>): void {
-	let stopping = false;
-	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-		process.on(signal, () => {
-			if (stopping) return;
-			stopping = true;
-			log(`${signal} received, stopping…`);
-			const done = () => {
-				killAllChildren('SIGKILL');
-				process.exit(signal === 'SIGINT' ? 130 : 143);
-			};
-			(cleanup ? cleanup() : Promise.resolve()).then(done, done);
-		});
-	}
+const cleanups: Array<() => Promise<void>> = [];
+let stopping = false;
+
+/**
+ * Ctrl-C, SIGTERM or SIGHUP: run the cleanups (at most 15 s), kill every child, exit with the
+ * conventional code. Installed when this module loads, so no entry point leaves children behind
+ * (they run in their own process groups and would not get the terminal's signal).
+ */
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+	process.on(signal, () => {
+		if (stopping) return;
+		stopping = true;
+		log(`${signal} received, stopping…`);
+		const done = () => {
+			killAllChildren('SIGKILL');
+			process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+		};
+		setTimeout(done, 15_000).unref();
+		Promise.allSettled(cleanups.map((cleanup) => cleanup())).then(done, done);
+	});
+}
+
+/** Run `cleanup` before exiting on a signal. */
+export function exitOnSignals(cleanup: () => Promise<void>): void {
+	cleanups.push(cleanup);
 }
 
 /** A TCP port nobody listens on right now. */

@@ -59,6 +59,20 @@ export function loadChecks(ctx: E2eContext, workflows: WorkflowFile[]): E2eTest[
 			},
 		},
 		{
+			// Seen in Chromium with n8n 2.40.7: a node whose codex categories include "AI" is left out of
+			// the node panel's main search ("What happens next?") and shows only under AI Nodes.
+			name: "the node panel's main search can find OSVI Chat and open.cx Session (codex category not \"AI\")",
+			run: async () => {
+				if (!exported.length) exported = (await ctx.n8n.exportNodes()) as unknown as INodeTypeDescription[];
+				const names = byName();
+				for (const type of [NODE_TYPES.osviChat, NODE_TYPES.openCxSession]) {
+					const codex = (names.get(type)?.[0] as { codex?: { categories?: string[] } } | undefined)?.codex;
+					assert.ok(codex?.categories?.length, `${type} has no codex categories`);
+					assert.ok(!codex.categories.includes('AI'), `${type} codex categories ${JSON.stringify(codex.categories)}`);
+				}
+			},
+		},
+		{
 			name: 'every imported workflow uses known node types and versions, with no parameter issues',
 			run: async () => {
 				if (!exported.length) exported = (await ctx.n8n.exportNodes()) as unknown as INodeTypeDescription[];

@@ -1,0 +1,103 @@
+// Looks at the `npm start` editor through headless Chromium: signs in, finds both nodes in the node
+// panel, opens an OSVI node, runs the escalation example, and saves screenshots. Not part of CI;
+// it needs what the repo does not install:
+//
+//   apt-get install -y chromium
+//   npm install --prefix /tmp/pw playwright-core
+//   npm start                                  (in another terminal)
+//   PLAYWRIGHT_CORE=/tmp/pw/node_modules/playwright-core node scripts/n8n/editor-check.js
+//
+// Env: N8N_URL (http://localhost:5678), CHROMIUM (/usr/bin/chromium), SHOTS (/tmp/n8n-editor-shots).
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const { chromium } = require(process.env.PLAYWRIGHT_CORE || 'playwright-core');
+const BASE = process.env.N8N_URL || 'http://localhost:5678';
+const SHOTS = process.env.SHOTS || path.join(os.tmpdir(), 'n8n-editor-shots');
+const OWNER = { email: 'demo@example.com', password: 'Sandbox-Demo-2026' };
+
+async function main() {
+	fs.mkdirSync(SHOTS, { recursive: true });
+	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+			'--disable-component-update', '--disable-sync'],
+		viewport: { width: 1440, height: 900 },
+	});
+	const page = context.pages()[0];
+	const problems = [];
+	const shot = async (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+	const panel = () => page.locator('[data-test-id="node-creator"]');
+	const panelText = async () => (await panel().innerText().catch(() => '')).replace(/\n+/g, ' | ');
+	const search = () => page.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder*="Search"]').first();
+	try {
+		await page.goto(`${BASE}/home/workflows`, { waitUntil: 'networkidle', timeout: 60_000 });
+		await page.fill('input[name="emailOrLdapLoginId"]', OWNER.email);
+		await page.fill('input[name="password"]', OWNER.password);
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/home\/workflows|assistant/, { timeout: 30_000 });
+		await page.waitForTimeout(2000);
+		await shot('01-signed-in');
+
+		// A workflow with a trigger: the panel then offers action nodes.
+		await page.goto(`${BASE}/workflow/exOsviEscalation`, { waitUntil: 'networkidle', timeout: 60_000 });
+		await page.waitForTimeout(2000);
+		await page.getByText('Got it').click({ timeout: 2000 }).catch(() => {});
+		await shot('02-escalation-example');
+		await page.keyboard.press('n');
+		await page.waitForTimeout(1000);
+		await search().fill('OSVI');
+		await page.waitForTimeout(1200);
+		await shot('03-panel-search-osvi');
+		if (!(await panelText()).includes('OSVI Chat')) {
+			problems.push('the main node panel search does not find "OSVI Chat" (n8n lists nodes in codex category "AI" only under AI)');
+		}
+		await search().fill('');
+		await panel().getByText('AI', { exact: true }).first().click();
+		await page.waitForTimeout(1000);
+		for (const [query, names] of [['OSVI', ['OSVI Chat', 'OSVI Chat Tool']], ['open.cx', ['open.cx Session', 'open.cx Session Tool']]]) {
+			await search().fill(query);
+			await page.waitForTimeout(1200);
+			await shot(`04-ai-panel-${query}`);
+			const text = await panelText();
+			for (const name of names) if (!text.includes(name)) problems.push(`AI panel search "${query}" does not list ${name}`);
+		}
+		await page.keyboard.press('Escape');
+
+		await page.goto(`${BASE}/workflow/exOsviEscalation`, { waitUntil: 'networkidle', timeout: 60_000 });
+		await page.waitForTimeout(2000);
+		await page.locator('[data-test-id="canvas-node"]', { hasText: 'Send to Agent' }).first().dblclick();
+		await page.waitForTimeout(2000);
+		await shot('05-osvi-node-parameters');
+		const ndv = await page.locator('[data-test-id="ndv"]').innerText().catch(() => '');
+		for (const label of ['Credential', 'Agent', 'Customer ID', 'Content']) if (!ndv.includes(label)) problems.push(`node panel lacks "${label}"`);
+		await page.keyboard.press('Escape');
+		await page.waitForTimeout(800);
+		await page.getByText('Execute workflow', { exact: true }).last().click({ force: true });
+		await page.waitForTimeout(6000);
+		await shot('06-escalation-executed');
+		if (!(await page.getByText('Workflow executed successfully').count())) {
+			const items = await page.getByText('1 item').count();
+			if (items < 5) problems.push(`the escalation example did not run through (${items} connections show "1 item")`);
+		}
+
+		await page.goto(`${BASE}/workflow/exAiAgentTools01`, { waitUntil: 'networkidle', timeout: 60_000 });
+		await page.waitForTimeout(2000);
+		await shot('07-ai-agent-example');
+	} catch (error) {
+		problems.push(`stopped: ${error.message.split('\n')[0]}`);
+		await shot('99-error').catch(() => {});
+	} finally {
+		await context.close();
+		fs.rmSync(profile, { recursive: true, force: true });
+	}
+	console.log(`screenshots in ${SHOTS}`);
+	for (const problem of problems) console.log(`  ✗ ${problem}`);
+	console.log(problems.length ? `${problems.length} problem(s)` : 'editor check passed');
+	process.exit(problems.length ? 1 : 0);
+}
+
+main();
