@@ -47,7 +47,13 @@ export interface ExecutionResult {
 
 /** Environment for a quiet, offline n8n that keeps everything in `userFolder`. */
 export function n8nEnv(install: N8nInstall, userFolder: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-	return cleanEnv({
+	const env = cleanEnv();
+	// Settings meant for someone's own n8n (its database, queue, URLs) must not reach this one.
+	for (const key of Object.keys(env)) {
+		if (/^(N8N_|DB_|QUEUE_|EXECUTIONS_|WEBHOOK_URL$|NODE_FUNCTION_ALLOW_)/.test(key)) delete env[key];
+	}
+	return {
+		...env,
 		PATH: install.path,
 		N8N_USER_FOLDER: userFolder,
 		N8N_DIAGNOSTICS_ENABLED: 'false',
@@ -60,7 +66,7 @@ export function n8nEnv(install: N8nInstall, userFolder: string, extra: NodeJS.Pr
 		// The catalogue of verified community nodes comes from n8n's servers: offline it only logs errors.
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		...extra,
-	});
+	};
 }
 
 /**

@@ -1,8 +1,9 @@
 // `npm start`: the API sandbox plus a real n8n editor with this package installed, credentials
 // for the sandbox and the example workflows imported, and an owner account to sign in with.
 //
-// Environment: N8N_PORT (default 5678), N8N_USER_FOLDER (default ~/.cache/n8n-nodes-osvi/editor;
-// kept between runs so your own workflows survive), N8N_CACHE_DIR (see install.ts).
+// Environment: N8N_PORT (default 5678), EDITOR_USER_FOLDER (default ~/.cache/n8n-nodes-osvi/editor;
+// kept between runs so your own workflows survive), N8N_CACHE_DIR (see install.ts). Other N8N_*
+// and DB_* variables are not passed on, so a shell set up for another n8n cannot redirect this one.
 // Credentials "OSVI sandbox" / "open.cx sandbox" and the examples are re-imported on every start.
 import { createWriteStream, mkdirSync } from 'fs';
 import { homedir } from 'os';
@@ -22,12 +23,14 @@ const SUPPORT_BOT_ID = 'exOsviSupportBot';
 async function main(): Promise<void> {
 	const started = Date.now();
 	const port = Number(process.env.N8N_PORT || 5678);
-	const userFolder = process.env.N8N_USER_FOLDER || join(homedir(), '.cache', 'n8n-nodes-osvi', 'editor');
+	const userFolder = process.env.EDITOR_USER_FOLDER || join(homedir(), '.cache', 'n8n-nodes-osvi', 'editor');
 	mkdirSync(userFolder, { recursive: true });
 
 	let sandbox: Sandbox | undefined;
 	let stopServer: (() => Promise<void>) | undefined;
+	let stopping = false;
 	exitOnSignals(async () => {
+		stopping = true;
 		await stopServer?.();
 		await sandbox?.stop();
 	});
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
 	server.child.stdout!.pipe(logFile);
 	server.child.stderr!.pipe(logFile);
 	server.child.on('exit', (code) => {
+		if (stopping) return;
 		log(`n8n exited with ${code}; its log: ${join(userFolder, 'n8n.log')}\n${tail(server.output)}`);
 		void sandbox?.stop().then(() => process.exit(code ?? 1));
 	});

@@ -95,5 +95,24 @@ export function loadChecks(ctx: E2eContext, workflows: WorkflowFile[]): E2eTest[
 				assert.deepEqual(problems, []);
 			},
 		},
+		{
+			name: 'example "AI Agent": OSVI Chat Tool and open.cx Session Tool are wired into the agent as tools, next to a chat model',
+			run: async () => {
+				if (!exported.length) exported = (await ctx.n8n.exportNodes()) as unknown as INodeTypeDescription[];
+				const names = byName();
+				const workflow = workflows.find((w) => w.id === 'exAiAgentTools01');
+				assert.ok(workflow, 'examples/ai-agent-tools.json not imported');
+				const agent = workflow.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.agent');
+				assert.ok(agent, 'no AI Agent node');
+				const connections = workflow.connections as Record<string, Record<string, Array<Array<{ node: string }>>>>;
+				const into = (type: string) =>
+					Object.entries(connections)
+						.filter(([, outputs]) => outputs[type]?.some((targets) => targets.some((t) => t.node === agent.name)))
+						.map(([source]) => workflow.nodes.find((n) => n.name === source)!.type);
+				assert.deepEqual(into('ai_tool').sort(), [NODE_TYPES.openCxSessionTool, NODE_TYPES.osviChatTool]);
+				assert.equal(into('ai_languageModel').length, 1);
+				for (const type of into('ai_tool')) assert.deepEqual(names.get(type)?.[0].outputs, ['ai_tool']);
+			},
+		},
 	];
 }
