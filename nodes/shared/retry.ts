@@ -62,8 +62,8 @@ export async function withRetries<T>(
 		try {
 			return await send();
 		} catch (error) {
-			if (alreadySettled(error)) throw giveUp(error, { kind: 'other' }, api, undefined);
-			const failure = failureOf(error);
+			// An error from an inner retry loop (a poll inside a postReceive step) was decided there.
+			const failure: Failure = alreadySettled(error) ? { kind: 'other' } : failureOf(error);
 			const decision = decide(failure, method, retries, settings);
 			if ('retryInMs' in decision && !cancelled(context)) {
 				await sleep(decision.retryInMs);

@@ -24,7 +24,7 @@ export type Pager = (
 ) => Promise<INodeExecutionData[]>;
 
 /**
- * The `requestOptions.pagination` function every request of a node goes through. RoutingNode
+ * The `requestOperations.pagination` function every request of a node goes through. RoutingNode
  * calls it for each item when `paginate` is on (the Retry and Rate Limit collection turns it on for
  * every operation), handing it `makeRoutingRequest`, which sends the request and runs the
  * operation's postReceive steps, so an API error arrives here as the node's own NodeApiError.

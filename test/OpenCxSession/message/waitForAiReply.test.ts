@@ -9,7 +9,8 @@ const sendAndWait = (sessionId: string, text: string, replyTimeout = 5) => ({
 });
 
 describe('open.cx Session › Message › Send › Wait for AI Reply', () => {
-	const sandbox = useSandbox({ aiReplyDelayMs: 40 });
+	// Long enough that the first poll comes before the reply even on a busy machine.
+	const sandbox = useSandbox({ aiReplyDelayMs: 150 });
 
 	test('waits for the AI reply to this message in the history and returns it on top', async () => {
 		const session = newSession(sandbox.current);
@@ -29,7 +30,7 @@ describe('open.cx Session › Message › Send › Wait for AI Reply', () => {
 			},
 		]);
 		const history = sandbox.current.requestsTo('opencx', 'GET', `/chat/sessions/${session.id}/history`);
-		expect(history.length).toBeGreaterThanOrEqual(2); // the reply lands ~40 ms after the send
+		expect(history.length).toBeGreaterThanOrEqual(2); // the reply lands ~150 ms after the send
 		expect(history.every((r) => r.headers.authorization === BEARER)).toBe(true);
 	});
 
