@@ -2,7 +2,7 @@
 // tarball `npm pack` makes (so the `files` list and the `n8n` block in package.json are tested too).
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { dirname, join } from 'path';
 
 import { cleanEnv } from './install';
 import { log, run } from './proc';
@@ -12,7 +12,17 @@ const MINUTE = 60_000;
 
 export const PACKAGE_NAME: string = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).name;
 
-/** `npm run build` then `npm pack`; returns the tarball's path (in a temp dir). */
+/** Build, pack and install this package into `userFolder`; the tarball is deleted afterwards. */
+export async function packAndInstall(userFolder: string, options: { skipBuild?: boolean } = {}): Promise<string> {
+	const tarball = await buildAndPack(options);
+	try {
+		return await installPackage(tarball, userFolder);
+	} finally {
+		rmSync(dirname(tarball), { recursive: true, force: true });
+	}
+}
+
+/** `npm run build` then `npm pack`; returns the tarball's path (in a temp dir of its own). */
 export async function buildAndPack(options: { skipBuild?: boolean } = {}): Promise<string> {
 	if (!options.skipBuild) {
 		log('npm run build …');

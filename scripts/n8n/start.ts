@@ -13,7 +13,7 @@ import { EXAMPLES_DIR, loadWorkflows, sandboxCredentials } from './fixtures';
 import { ensureN8n, seconds } from './install';
 import { N8n } from './n8n';
 import { DEMO_OWNER, ownerEnv } from './owner';
-import { buildAndPack, installPackage } from './package';
+import { packAndInstall } from './package';
 import { exitOnSignals, log, tail } from './proc';
 import { Sandbox } from './sandbox';
 
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
 	});
 
 	const install = await ensureN8n();
-	await installPackage(await buildAndPack(), userFolder);
+	await packAndInstall(userFolder);
 	sandbox = await Sandbox.start(SANDBOX_PORTS);
 
 	const n8n = new N8n(install, userFolder, { N8N_LOG_LEVEL: 'warn' });

@@ -14,7 +14,7 @@ import { join } from 'path';
 import { EXAMPLES_DIR, loadWorkflows, sandboxCredentials } from '../../scripts/n8n/fixtures';
 import { ensureN8n, seconds } from '../../scripts/n8n/install';
 import { N8n, type WorkflowFile } from '../../scripts/n8n/n8n';
-import { buildAndPack, installPackage } from '../../scripts/n8n/package';
+import { packAndInstall } from '../../scripts/n8n/package';
 import { exitOnSignals, freePort, killAllChildren, log } from '../../scripts/n8n/proc';
 import { Sandbox } from '../../scripts/n8n/sandbox';
 import { executionCases } from './cases';
@@ -79,7 +79,7 @@ async function main(): Promise<number> {
 	try {
 		const install = await ensureN8n();
 		log(`n8n ready after ${seconds(started)} s`);
-		await installPackage(await buildAndPack({ skipBuild: !!process.env.E2E_SKIP_BUILD }), userFolder);
+		await packAndInstall(userFolder, { skipBuild: !!process.env.E2E_SKIP_BUILD });
 		sandbox = await Sandbox.start({ osvi: 0, opencx: 0 });
 		// Its own task-broker port, so the run does not collide with an n8n already running here.
 		const n8n = new N8n(install, userFolder, { N8N_RUNNERS_BROKER_PORT: String(await freePort()) });
