@@ -107,9 +107,4 @@ export class Sandbox {
 	async requests(api?: 'osvi' | 'opencx'): Promise<RecordedRequest[]> {
 		return (await this.admin('GET', api ? `requests?api=${api}` : 'requests')) as RecordedRequest[];
 	}
-
-	/** Rules as test/sandbox/types.ts FaultRule (a RegExp path as {"regex"}). */
-	async faults(rules: unknown[]): Promise<void> {
-		await this.admin('POST', 'faults', rules);
-	}
 }
