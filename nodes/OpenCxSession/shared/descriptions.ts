@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { textParameter, wholeNumberParameter } from '../../shared/input';
+import { textParameter } from '../../shared/input';
 
 import {
 	customDataParameter,
@@ -183,29 +183,5 @@ export function dateRangeFilters(collection: string): INodeProperties[] {
 		dateFilter(collection, 'Created Before', 'createdBefore', 'created_before'),
 		dateFilter(collection, 'Updated After', 'updatedAfter', 'updated_after'),
 		dateFilter(collection, 'Updated Before', 'updatedBefore', 'updated_before'),
-	];
-}
-
-/** Return All + Limit, read by the pagers in pagination.ts. */
-export function returnAllAndLimit(displayOptions: IDisplayOptions): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions,
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { ...displayOptions, show: { ...displayOptions.show, returnAll: [false] } },
-			routing: { send: { preSend: [wholeNumberParameter('limit', 'Limit')] } },
-		},
 	];
 }

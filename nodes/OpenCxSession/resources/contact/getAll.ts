@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { dateRangeFilters, returnAllAndLimit } from '../../shared/descriptions';
+import { returnAllAndLimit } from '../../../shared/description';
+import { dateRangeFilters } from '../../shared/descriptions';
 
 const showOnlyForGetAll = { show: { resource: ['contact'], operation: ['getAll'] } };
 

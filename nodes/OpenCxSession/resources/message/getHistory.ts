@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, sessionIdField } from '../../shared/descriptions';
+import { returnAllAndLimit } from '../../../shared/description';
+import { sessionIdField } from '../../shared/descriptions';
 
 const showOnlyForGetHistory = { show: { resource: ['message'], operation: ['getHistory'] } };
 

@@ -1,11 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	CHANNEL_OPTIONS,
-	dateRangeFilters,
-	returnAllAndLimit,
-	SESSION_STATUS_OPTIONS,
-} from '../../shared/descriptions';
+import { returnAllAndLimit } from '../../../shared/description';
+import { CHANNEL_OPTIONS, dateRangeFilters, SESSION_STATUS_OPTIONS } from '../../shared/descriptions';
 
 const showOnlyForGetAll = { show: { resource: ['session'], operation: ['getAll'] } };
 
