@@ -66,6 +66,8 @@ function settle(run: RunCheck, index: number): void {
 }
 
 function inputCount(context: IExecuteSingleFunctions): number {
+	// Execute Once hands RoutingNode only the first item, while the execute data keeps them all.
+	if (context.getNode().executeOnce) return 1;
 	const data = context.getExecuteData().data;
 	return (data[NodeConnectionTypes.Main] ?? data[NodeConnectionTypes.AiTool])?.[0]?.length ?? 1;
 }

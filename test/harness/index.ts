@@ -184,6 +184,8 @@ export interface RunNodeOptions {
 	credentials?: CredentialStore;
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** The node setting "Execute Once": n8n runs the node for the first item only. */
+	executeOnce?: boolean;
 	typeVersion?: number;
 	name?: string;
 }
@@ -212,6 +214,7 @@ export function nodeFor(options: RunNodeOptions): INode {
 		parameters: options.parameters,
 		credentials,
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(options.executeOnce ? { executeOnce: true } : {}),
 	};
 }
 

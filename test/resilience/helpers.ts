@@ -33,6 +33,7 @@ export interface Run {
 	parameters: INodeParameters;
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	executeOnce?: boolean;
 }
 
 export const osviCredentials = (sandbox: Sandbox, apiToken: string = DEMO.osviToken): CredentialStore => ({
