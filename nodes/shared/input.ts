@@ -41,9 +41,21 @@ function readPath(target: IDataObject | undefined, keys: string[]): unknown {
 	return keys.reduce<unknown>((at, key) => (isStructured(at) ? (at as IDataObject)[key] : undefined), target);
 }
 
+/** Puts `value` at `keys` of `target`, creating the objects on the way. */
 function writePath(target: IDataObject, keys: string[], value: unknown): void {
-	const parent = readPath(target, keys.slice(0, -1)) as IDataObject;
+	let parent = target;
+	for (const key of keys.slice(0, -1)) {
+		if (!isStructured(parent[key])) parent[key] = {};
+		parent = parent[key] as IDataObject;
+	}
 	parent[keys[keys.length - 1]] = value as IDataObject[string];
+}
+
+/** Puts `value` at a dotted path of the request body, such as `message.attachments`. */
+export function setInBody(requestOptions: IHttpRequestOptions, path: string, value: unknown): void {
+	const body = (requestOptions.body ?? {}) as IDataObject;
+	requestOptions.body = body;
+	writePath(body, path.split('.'), value);
 }
 
 /** Where routing put `property` (a dotted path): 'body', 'qs', or undefined when it sent nothing. */

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, PreSendAction } from 'n8n-workflow';
 
-import { asText, invalidInput } from '../../shared/input';
-import { setInBody } from './validation';
+import { asText, invalidInput, setInBody } from '../../shared/input';
 
 interface AttachmentParameter {
 	source?: 'binary' | 'url';

@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, PreSendAction } from 'n8n-workflow';
 
-import { invalidInput, shown } from '../../shared/input';
+import { invalidInput, setInBody, shown } from '../../shared/input';
 
 // The id pattern open.cx documents for sessions and contacts: RFC 9562 v1–8, plus nil and max.
 export const UUID_PATTERN =
@@ -9,19 +9,6 @@ export const UUID_PATTERN =
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export type CustomDataKind = 'session' | 'contact';
-
-/** Puts `value` at a dotted path of the request body, creating the objects on the way. */
-export function setInBody(requestOptions: IHttpRequestOptions, path: string, value: unknown): void {
-	const body = (requestOptions.body ?? {}) as IDataObject;
-	requestOptions.body = body;
-	const keys = path.split('.');
-	let target = body;
-	for (const key of keys.slice(0, -1)) {
-		if (typeof target[key] !== 'object' || target[key] === null) target[key] = {};
-		target = target[key] as IDataObject;
-	}
-	target[keys[keys.length - 1]] = value as IDataObject[string];
-}
 
 /** Fails the item unless the parameter holds an id in open.cx's documented UUID format. */
 export function uuidParameter(parameterName: string, label: string): PreSendAction {

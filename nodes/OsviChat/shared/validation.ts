@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 
-import { asText, invalidInput, shown } from '../../shared/input';
+import { asText, invalidInput, setInBody, shown } from '../../shared/input';
 
 /*
  * preSend steps: they run per item before its request, so bad input fails that item with a
@@ -90,9 +90,7 @@ export function sendKeyValueOrJson(name: string, label: string, bodyProperty: st
 			if (unnamed !== -1) invalidInput(this, `${label} field ${unnamed + 1} has no name. Enter a name or remove it.`);
 			value = Object.fromEntries(pairs.map((p) => [p.key, p.value]));
 		}
-		if (Object.keys(value).length) {
-			requestOptions.body = { ...(requestOptions.body as IDataObject), [bodyProperty]: value };
-		}
+		if (Object.keys(value).length) setInBody(requestOptions, bodyProperty, value);
 		return requestOptions;
 	};
 }
