@@ -19,20 +19,22 @@ export interface MeasuredExecution {
 	peakTreeRssMb: number;
 	/** CPU time (user + system) of the n8n process, boot included; 0 when it could not be read. */
 	cpuMs: number;
+	/** Expressions n8n evaluated in the whole run; -1 when they could not be counted. */
+	expressions: number;
 }
 
 const SAMPLE_MS = 100;
 const EXIT_STATS_HOOK = join(__dirname, 'exit-stats.js');
 
-/** What exit-stats.js wrote for `pid`: peak RSS in kB and CPU time in µs, or zeros. */
-function exitStats(file: string, pid: number | undefined): { maxRssKb: number; cpuUs: number } {
-	if (!existsSync(file)) return { maxRssKb: 0, cpuUs: 0 };
+/** What exit-stats.js wrote for `pid`: peak RSS in kB, CPU time in µs, expressions evaluated (-1: unknown). */
+function exitStats(file: string, pid: number | undefined): { maxRssKb: number; cpuUs: number; expressions: number } {
+	if (!existsSync(file)) return { maxRssKb: 0, cpuUs: 0, expressions: -1 };
 	const line = readFileSync(file, 'utf8')
 		.split('\n')
 		.find((l) => l.startsWith(`${pid} `));
 	rmSync(file, { force: true });
-	const [, maxRssKb, cpuUs] = (line ?? '').split(' ').map(Number);
-	return { maxRssKb: maxRssKb || 0, cpuUs: cpuUs || 0 };
+	const [, maxRssKb, cpuUs, expressions] = (line ?? '').split(' ').map(Number);
+	return { maxRssKb: maxRssKb || 0, cpuUs: cpuUs || 0, expressions: Number.isFinite(expressions) ? expressions : -1 };
 }
 
 function statusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
@@ -141,6 +143,7 @@ export function executeMeasured(n8n: N8n, workflowId: string, options: ExecuteOp
 				peakRssMb: Math.max(peakHwmKb, stats.maxRssKb) / 1024,
 				peakTreeRssMb: peakTreeKb / 1024,
 				cpuMs: stats.cpuUs / 1000,
+				expressions: stats.expressions,
 			});
 		});
 		sample();

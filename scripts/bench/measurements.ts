@@ -15,6 +15,8 @@ export interface N8nRun {
 	peakTreeRssMb: number;
 	/** CPU time of the n8n process, boot included: steadier than wall time on a busy machine. */
 	cpuMs: number;
+	/** Expressions n8n evaluated in the whole run (-1: not counted). */
+	expressions: number;
 	maxConcurrent: number;
 	/** API requests the sandbox answered. */
 	requests: number;
@@ -47,6 +49,10 @@ export interface BenchResults {
 	inprocess?: InProcessResult;
 	/** Median CPU time of an n8n run without the measured node. */
 	baselineCpuMs?: number;
+	/** Expressions such a run evaluates. */
+	baselineExpressions?: number;
+	/** Peak RSS of such a run: n8n booted, no measured node. */
+	baselinePeakRssMb?: number;
 	failures: string[];
 	/** Seconds per phase, for keeping the run inside its time budget. */
 	durations: Record<string, number>;
@@ -61,6 +67,7 @@ export interface Machine {
 	n8nNode: string;
 	n8n: string;
 	loadAverage: number[];
+	loadAverageEnd?: number[];
 }
 
 function outputOf(runs: NodeRun[] | undefined): { items: number; ms: number; error?: string } {
@@ -97,6 +104,7 @@ export function recordRun(
 		peakRssMb: execution.peakRssMb,
 		peakTreeRssMb: execution.peakTreeRssMb,
 		cpuMs: execution.cpuMs,
+		expressions: execution.expressions,
 		maxConcurrent: stats.maxConcurrent,
 		requests: stats.total,
 		items: counted.items,

@@ -168,7 +168,7 @@ async function main(): Promise<number> {
 			const execution = await executeMeasured(n8n, workflowOf.get(c)!.id, { timeoutMs, nodeFlags: nodeFlags(`${label} run ${runIndex}`) });
 			const record = recordRun(label, runIndex, execution, await sandboxStats(sandbox!), { node: MEASURED_NODE, items: c.items });
 			if (record.requests !== c.items) throw new Error(`${label}, run ${runIndex}: the sandbox answered ${record.requests} requests, expected ${c.items}`);
-			log(`${label}, run ${runIndex}: node ${Math.round(record.nodeMs)} ms, process ${(record.processMs / 1000).toFixed(1)} s, CPU ${(record.cpuMs / 1000).toFixed(1)} s, max concurrency ${record.maxConcurrent}, peak RSS ${Math.round(record.peakRssMb)} MB`);
+			log(`${label}, run ${runIndex}: node ${Math.round(record.nodeMs)} ms, process ${(record.processMs / 1000).toFixed(1)} s, CPU ${(record.cpuMs / 1000).toFixed(1)} s, ${record.expressions} expressions, max concurrency ${record.maxConcurrent}, peak RSS ${Math.round(record.peakRssMb)} MB`);
 			return record;
 		};
 
@@ -177,12 +177,17 @@ async function main(): Promise<number> {
 			// from each run's CPU time to estimate the node's own.
 			step = Date.now();
 			const cpu: number[] = [];
+			const rss: number[] = [];
 			for (let i = 0; i < Math.max(2, options.runs); i++) {
 				const execution = await executeMeasured(n8n, baseline.id, { timeoutMs, nodeFlags: options.nodeFlags });
 				if (execution.code !== 0) throw new Error(`baseline run failed: ${execution.error?.message ?? execution.code}`);
-				if (i > 0) cpu.push(execution.cpuMs); // the first boot after install reads from a cold disk
+				if (i === 0) continue; // the first boot after install reads from a cold disk
+				cpu.push(execution.cpuMs);
+				rss.push(execution.peakRssMb);
+				results.baselineExpressions = execution.expressions;
 			}
 			results.baselineCpuMs = median(cpu);
+			results.baselinePeakRssMb = median(rss);
 			log(`baseline: an n8n run without the measured node uses ${(results.baselineCpuMs / 1000).toFixed(1)} s CPU (${phase('baseline', step)} s)`);
 		}
 
@@ -265,6 +270,7 @@ async function main(): Promise<number> {
 	}
 
 	results.durations.total = Math.round((Date.now() - started) / 1000);
+	if (results.machine) results.machine.loadAverageEnd = loadavg().map((l) => Math.round(l * 100) / 100);
 	results.finishedAt = new Date().toISOString();
 	if (results.machine) {
 		const report = renderReport(results);

@@ -110,6 +110,14 @@ export function rssSlopes(runsBySize: Array<{ items: number; rssMb: number }>): 
 	return slopes;
 }
 
+/**
+ * Whether memory per added item stays flat or falls as N grows: the last size step's slope is at most
+ * 1.5× the first's. A small first slope is mostly noise on n8n's ~400 MB at boot; 10 kB/item of it is allowed.
+ */
+export function linear(slopes: number[]): boolean {
+	return slopes[slopes.length - 1] <= 1.5 * Math.max(slopes[0], 10);
+}
+
 function rssTarget(results: BenchResults): Target {
 	const parts: string[] = [];
 	let met: boolean | undefined;
@@ -121,11 +129,9 @@ function rssTarget(results: BenchResults): Target {
 				.sort((a, b) => a.items - b.items);
 			if (points.length < 3) continue;
 			const slopes = rssSlopes(points);
-			// A small first slope is mostly noise on top of n8n's ~300 MB at boot; allow 10 kB/item of it.
-			const linear = slopes[slopes.length - 1] <= 1.5 * Math.max(slopes[0], 10);
-			if (side === 'ours') met = (met ?? true) && linear;
+			if (side === 'ours') met = (met ?? true) && linear(slopes);
 			parts.push(
-				`${side} ${settings}: ${points.map((p) => `${fmt(p.rssMb)} MB@${p.items}`).join(', ')} → ${slopes.map((s) => fmt(s, 1)).join(' then ')} kB/item${linear ? '' : ' (grows faster than linear)'}`,
+				`${side} ${settings}: ${points.map((p) => `${fmt(p.rssMb)} MB@${p.items}`).join(', ')} → ${slopes.map((s) => fmt(s, 1)).join(' then ')} kB/item${linear(slopes) ? '' : ' (grows faster than linear)'}`,
 			);
 		}
 	}
