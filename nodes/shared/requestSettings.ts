@@ -15,7 +15,7 @@ export interface RequestSettings extends RetrySettings {
 	requestsPerMinute?: number;
 }
 
-export const REQUEST_SETTINGS = 'retryAndRateLimit';
+const REQUEST_SETTINGS = 'retryAndRateLimit';
 
 // Also the collection's defaults below, which the linter wants as literals.
 const DEFAULTS = { maxRetries: 3, maxWaitSeconds: 60 };

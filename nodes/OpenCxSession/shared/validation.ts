@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, PreSendAction } from 'n8n-wo
 import { invalidInput, setInBody, shown } from '../../shared/input';
 
 // The id pattern open.cx documents for sessions and contacts: RFC 9562 v1–8, plus nil and max.
-export const UUID_PATTERN =
+const UUID_PATTERN =
 	/^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -84,7 +84,7 @@ function parseJsonObject(
  * and string values on a contact. open.cx answers 400 otherwise; failing here names the key and
  * sends nothing.
  */
-export function parseCustomData(
+function parseCustomData(
 	context: IExecuteSingleFunctions,
 	raw: unknown,
 	kind: CustomDataKind,
