@@ -9,6 +9,7 @@ import {
 
 import { retryAfterMs } from '../../shared/delays';
 import { rememberResponse } from '../../shared/failedResponse';
+import { OPEN_CX } from './api';
 
 /**
  * The API's own message from a NestJS `ErrorDto` ({ statusCode, message, error }), where `message`
@@ -63,7 +64,7 @@ export function openCxApiError(
 		message = `open.cx rate limit reached (429): ${apiMessage}`;
 		const wait = retryAfterMs(response.headers?.['retry-after']);
 		description =
-			'open.cx allows 100 requests per minute. Space requests out with Retry and Rate Limit → Requests per Minute' +
+			`open.cx allows ${OPEN_CX.documentedRequestsPerMinute} requests per minute. Space requests out with Retry and Rate Limit → Requests per Minute` +
 			(wait !== undefined ? `, or retry after ${Math.ceil(wait / 1000)} seconds.` : ', or retry later.');
 	} else if (status >= 500) {
 		message = `open.cx failed to process the request (${status}): ${apiMessage}`;

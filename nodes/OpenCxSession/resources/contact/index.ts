@@ -47,7 +47,6 @@ export const contactDescription: INodeProperties[] = [
 				description: 'List contacts, newest first, optionally by creation or update date',
 				routing: {
 					request: { method: 'GET', url: '/contacts' },
-					send: { paginate: true },
 					operations: { pagination: cursorPagination },
 					output: { postReceive: [throwOnApiError] },
 				},

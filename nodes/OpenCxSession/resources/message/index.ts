@@ -25,7 +25,6 @@ export const messageDescription: INodeProperties[] = [
 						method: 'GET',
 						url: '=/chat/sessions/{{encodeURIComponent($parameter.sessionId)}}/history',
 					},
-					send: { paginate: true },
 					operations: { pagination: cursorPagination },
 					output: { postReceive: [throwOnApiError] },
 				},

@@ -36,7 +36,6 @@ export const sessionDescription: INodeProperties[] = [
 				description: 'Find sessions with structured filters and sorting',
 				routing: {
 					request: { method: 'POST', url: '/chat/sessions/filter' },
-					send: { paginate: true },
 					operations: { pagination: pagePagination },
 					output: { postReceive: [throwOnApiError] },
 				},
@@ -58,7 +57,6 @@ export const sessionDescription: INodeProperties[] = [
 				description: 'List sessions, newest first, by status, channel, handoff and date',
 				routing: {
 					request: { method: 'GET', url: '/chat/sessions' },
-					send: { paginate: true },
 					operations: { pagination: cursorPagination },
 					output: { postReceive: [throwOnApiError] },
 				},
