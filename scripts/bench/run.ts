@@ -6,7 +6,7 @@
 //   npm run bench                  full run (about 20 minutes), writes BENCHMARKS.md
 //   npm run bench -- --quick       small sizes, one run each (2–3 minutes), writes nothing; for CI
 //   npm run bench -- --help        every flag (scripts/bench/options.ts)
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { cpus, freemem, loadavg, release, tmpdir, totalmem } from 'os';
 import { join, resolve } from 'path';
 
@@ -20,7 +20,7 @@ import { executeMeasured } from './execute';
 import type { InProcessResult } from './inprocess';
 import { recordRun, type BenchResults, type GetAllResult, type Machine, type SendResult } from './measurements';
 import { parseOptions, type BenchOptions } from './options';
-import { packageUnderTest } from './package';
+import { packageUnderTest, type PackageUnderTest } from './package';
 import { renderReport } from './report';
 import { median } from './stats';
 import { prepareSandbox, sandboxStats } from './sandbox';
@@ -56,7 +56,9 @@ function sendLabel(c: SendCase): string {
 	return `Send Message, ${c.side}, ${c.items} items, ${c.settings}`;
 }
 
-async function runInProcess(options: BenchOptions, sandbox: Sandbox, userFolder: string): Promise<InProcessResult> {
+async function runInProcess(options: BenchOptions, sandbox: Sandbox, userFolder: string, sourceDir: string): Promise<InProcessResult> {
+	// The in-process runner of the tree under test when it has one (a clean export of --commit), else this one.
+	const cwd = existsSync(join(sourceDir, 'scripts', 'bench', 'inprocess.ts')) ? sourceDir : REPO_ROOT;
 	const result = await run(
 		'in-process benchmark',
 		process.execPath,
@@ -73,7 +75,7 @@ async function runInProcess(options: BenchOptions, sandbox: Sandbox, userFolder:
 			String(options.runs),
 		],
 		{
-			cwd: REPO_ROOT,
+			cwd,
 			env: cleanEnv({
 				// Node resolves OsviChat.node to the codex OsviChat.node.json before the .ts file.
 				TS_NODE_PREFER_TS_EXTS: 'true',
@@ -101,8 +103,10 @@ async function main(): Promise<number> {
 
 	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-nodes-osvi-bench-'));
 	let sandbox: Sandbox | undefined;
+	let tested: PackageUnderTest | undefined;
 	const cleanup = async () => {
 		await sandbox?.stop();
+		tested?.dispose();
 		if (options.keep) log(`kept n8n user folder ${userFolder}`);
 		else rmSync(userFolder, { recursive: true, force: true });
 	};
@@ -130,7 +134,7 @@ async function main(): Promise<number> {
 		let step = Date.now();
 		const install = await ensureN8n();
 		results.machine = await machine(install);
-		const tested = await packageUnderTest({ commit: options.commit, tarball: options.packageTarball, skipBuild: options.skipBuild });
+		tested = await packageUnderTest({ commit: options.commit, tarball: options.packageTarball, skipBuild: options.skipBuild });
 		results.packageSource = tested.source;
 		await installPackage(tested.tarball, userFolder);
 		sandbox = await Sandbox.start({ osvi: 0, opencx: 0 });
@@ -255,7 +259,7 @@ async function main(): Promise<number> {
 		if (options.suites.has('inprocess')) {
 			step = Date.now();
 			try {
-				results.inprocess = await runInProcess(options, sandbox, userFolder);
+				results.inprocess = await runInProcess(options, sandbox, userFolder, tested.sourceDir);
 			} catch (error) {
 				results.failures.push((error as Error).message);
 				log((error as Error).message);
