@@ -33,7 +33,7 @@ describe('OSVI Chat description', () => {
 		expect(description.requestDefaults).toMatchObject({ ignoreHttpStatusErrors: true });
 	});
 
-	test('offers every operation of the issue', () => {
+	test('offers every OSVI chat operation, legacy ones included', () => {
 		expect(operations.map((o) => `${o.resource}.${o.option.value}`).sort()).toEqual([
 			'agent.getAll',
 			'legacy.closeSession',

@@ -18,11 +18,13 @@ describe('Agent → Get Many', () => {
 		]);
 	});
 
-	test('returns at most Limit agents', async () => {
-		const { items } = await runOsvi(sandbox.current, {
+	test('returns at most Limit agents, trimming the one list OSVI sends (it has no paging)', async () => {
+		const { items, error } = await runOsvi(sandbox.current, {
 			parameters: { resource: 'agent', operation: 'getAll', returnAll: false, limit: 1 },
 		});
 
+		expect(error).toBeUndefined();
+		expect(onlyRequest(sandbox.current)).toMatchObject({ method: 'GET', path: '/v1/active_agents', query: {} });
 		expect(jsonOf(items)).toEqual([{ agent_id: DEMO.agents.support, name: 'Demo Support Agent', status: 'active' }]);
 	});
 
