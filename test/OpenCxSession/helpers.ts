@@ -2,25 +2,14 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { OpenCxSession } from '../../nodes/OpenCxSession/OpenCxSession.node';
-import { jsonOf, runNode, type RunNodeResult } from '../harness';
-import { DEMO, startSandbox, type RecordedRequest, type Sandbox, type SandboxOptions } from '../sandbox';
+import { errorsOf, jsonOf, runNode, useSandbox, type RunNodeResult } from '../harness';
+import { DEMO, type RecordedRequest, type Sandbox } from '../sandbox';
 
-export { DEMO, jsonOf };
+export { DEMO, errorsOf, jsonOf, useSandbox };
 export const openCxSession = new OpenCxSession();
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 export const BEARER = `Bearer ${DEMO.opencxKey}`;
-
-/** Starts a sandbox for the file and resets it before each test; read `.current` inside tests. */
-export function useSandbox(options: SandboxOptions = {}): { current: Sandbox } {
-	const ref = {} as { current: Sandbox };
-	beforeAll(async () => {
-		ref.current = await startSandbox(options);
-	});
-	beforeEach(() => ref.current.reset());
-	afterAll(async () => await ref.current.close());
-	return ref;
-}
 
 export interface OpenCxRun {
 	parameters: INodeParameters;
@@ -67,11 +56,6 @@ export function newSession(sandbox: Sandbox) {
 
 export function anyContact(sandbox: Sandbox) {
 	return [...sandbox.opencx.contacts.values()][0];
-}
-
-/** The error message of each output item (undefined for good items). */
-export function errorsOf(items: INodeExecutionData[]): Array<string | undefined> {
-	return items.map((item) => item.error?.message);
 }
 
 export type { IDataObject, Sandbox };

@@ -2,24 +2,13 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { OsviChat } from '../../nodes/OsviChat/OsviChat.node';
-import { jsonOf, runNode, type RunNodeResult } from '../harness';
-import { DEMO, startSandbox, type RecordedRequest, type Sandbox } from '../sandbox';
+import { errorsOf, jsonOf, runNode, useSandbox, type RunNodeResult } from '../harness';
+import { DEMO, type RecordedRequest, type Sandbox } from '../sandbox';
 
-export { DEMO, jsonOf };
+export { DEMO, errorsOf, jsonOf, useSandbox };
 export const osviChat = new OsviChat();
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** Starts a sandbox for the file and resets it before each test; read `.current` inside tests. */
-export function useSandbox(): { current: Sandbox } {
-	const ref = {} as { current: Sandbox };
-	beforeAll(async () => {
-		ref.current = await startSandbox();
-	});
-	beforeEach(() => ref.current.reset());
-	afterAll(async () => await ref.current.close());
-	return ref;
-}
 
 export function credentialsFor(sandbox: Sandbox, apiToken: string = DEMO.osviToken) {
 	return { osviApi: { apiToken, baseUrl: sandbox.osviUrl } };
@@ -61,11 +50,6 @@ export function onlyRequest(sandbox: Sandbox): RecordedRequest {
 /** Creates a v1 session straight in the sandbox's state, so a test starts from a known session. */
 export function seedSession(sandbox: Sandbox, customerId = '+15551112222', agent: string = DEMO.agents.support) {
 	return sandbox.osvi.createSession(agent, customerId, { first_name: 'Alex' }, ['Prefers email']);
-}
-
-/** The error message of each output item (undefined for good items). */
-export function errorsOf(items: INodeExecutionData[]): Array<string | undefined> {
-	return items.map((item) => item.error?.message);
 }
 
 export type { IDataObject, Sandbox };

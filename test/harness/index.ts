@@ -28,6 +28,7 @@ import { HarnessCredentialsHelper, type CredentialStore } from './credentials';
 
 export { credentialTypes, withDefaults } from './credentials';
 export { testCredential } from './credential-test';
+export { useSandbox } from './sandbox';
 
 /** The prefix n8n gives a community package's node types. */
 export const PACKAGE = 'n8n-nodes-osvi';
@@ -265,6 +266,11 @@ export async function runListSearch(
 /** Plain JSON of the items, for compact assertions. */
 export function jsonOf(items: INodeExecutionData[]): IDataObject[] {
 	return items.map((item) => item.json);
+}
+
+/** The error message of each output item (undefined for good items). */
+export function errorsOf(items: INodeExecutionData[]): Array<string | undefined> {
+	return items.map((item) => item.error?.message);
 }
 
 export type { CredentialStore, ICredentialDataDecryptedObject };

@@ -6,6 +6,7 @@ import type { INode, INodeExecutionData, INodeParameters, INodeType } from 'n8n-
 import { OpenCxSession } from '../../nodes/OpenCxSession/OpenCxSession.node';
 import { OsviChat } from '../../nodes/OsviChat/OsviChat.node';
 import {
+	errorsOf,
 	nodeFor,
 	runNode,
 	runWorkflow,
@@ -13,8 +14,8 @@ import {
 	type CredentialStore,
 	type RunNodeResult,
 	type WorkflowResult,
+	useSandbox,
 } from '../harness';
-import { useSandbox } from '../OpenCxSession/helpers';
 import { DEMO, type RecordedRequest, type Sandbox } from '../sandbox';
 
 export { DEMO, type RecordedRequest, type Sandbox };
@@ -27,7 +28,7 @@ function asLoadedByN8n<T extends INodeType>(node: T): T {
 export const osviChat = asLoadedByN8n(new OsviChat());
 export const openCxSession = asLoadedByN8n(new OpenCxSession());
 
-export { useSandbox };
+export { errorsOf, useSandbox };
 
 export interface Run {
 	parameters: INodeParameters;
@@ -58,9 +59,6 @@ export const agentById = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** `METHOD /path` of each recorded request, in arrival order. */
 export const routes = (requests: RecordedRequest[]) => requests.map((r) => `${r.method} ${r.path}`);
-
-/** The error message of each output item (undefined for good items). */
-export const errorsOf = (items: INodeExecutionData[]) => items.map((item) => item.error?.message);
 
 /** n `{ json }` items built by `make`. */
 export const itemsOf = <T extends object>(n: number, make: (i: number) => T): INodeExecutionData[] =>
