@@ -1,7 +1,7 @@
 // `n8n execute` with the measurements the benchmark needs: the process's wall time, and its peak
 // memory, sampled from /proc while it runs (n8n and its children, such as the Code node's task
 // runner). The run output is parsed with the e2e runner's parser.
-import { existsSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 
 import { parseRunOutput, type N8n, type NodeRun } from '../n8n/n8n';
@@ -80,6 +80,12 @@ export function executeMeasured(n8n: N8n, workflowId: string, options: ExecuteOp
 	return new Promise((resolve, reject) => {
 		const statsFile = join(n8n.userFolder, `exit-stats-${workflowId}.txt`);
 		rmSync(statsFile, { force: true });
+		// Output goes to files, not pipes: n8n exits right after printing the run, and Node writes to a
+		// pipe asynchronously, so a run of 10,000 items printed into a pipe can be cut off at exit.
+		const outFile = join(n8n.userFolder, `execute-${workflowId}.out`);
+		const errFile = join(n8n.userFolder, `execute-${workflowId}.err`);
+		const outFd = openSync(outFile, 'w');
+		const errFd = openSync(errFile, 'w');
 		const started = performance.now();
 		const child = startChild(
 			n8n.install.node,
@@ -88,13 +94,16 @@ export function executeMeasured(n8n: N8n, workflowId: string, options: ExecuteOp
 				cwd: n8n.userFolder,
 				// execute prints the run through n8n's logger at info level; at "error" it prints nothing.
 				env: { ...n8n.env, N8N_LOG_LEVEL: 'info', BENCH_EXIT_STATS_FILE: statsFile },
-				stdio: ['ignore', 'pipe', 'pipe'],
+				stdio: ['ignore', outFd, errFd],
 			},
 		);
-		const stdout: Buffer[] = [];
-		const stderr: Buffer[] = [];
-		child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));
-		child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
+		closeSync(outFd);
+		closeSync(errFd);
+		const readOutput = (file: string) => {
+			const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+			rmSync(file, { force: true });
+			return text;
+		};
 
 		let peakHwmKb = 0;
 		let peakTreeKb = 0;
@@ -114,11 +123,11 @@ export function executeMeasured(n8n: N8n, workflowId: string, options: ExecuteOp
 			clearTimeout(timer);
 			reject(new StepError(step, error.message));
 		});
-		child.on('close', (code, signal) => {
+		child.on('exit', (code, signal) => {
 			clearTimeout(timer);
 			const processMs = performance.now() - started;
-			const out = Buffer.concat(stdout).toString();
-			const err = Buffer.concat(stderr).toString();
+			const out = readOutput(outFile);
+			const err = readOutput(errFile);
 			if (signal) {
 				reject(new StepError(step, `killed by ${signal} after ${Math.round(processMs / 1000)} s\n${tail(err)}`));
 				return;

@@ -25,6 +25,13 @@ export function findings(results: BenchResults): string[] {
 	const floorRow = rows.find((r) => r.items === floorN);
 	const latency = results.options.latencyMs;
 	const theirsAtFloor = floorRow ? med(floorRow.theirs, (r) => r.nodeMs) / latency : NaN;
+	const floorCpu = (runs: N8nRun[]) => med(runs, (r) => Math.max(0, r.cpuMs - baseCpu)) / floorN;
+	const floorCpuText =
+		floorRow && Math.min(floorCpu(floorRow.ours), floorCpu(floorRow.theirs)) * floorN >= 1000
+			? `: ${fmt(floorCpu(floorRow.theirs), 1)} ms CPU per item for the HTTP Request node and ${fmt(floorCpu(floorRow.ours), 1)} ms for ours, so ` +
+				`${fmt(floorN)} requests need ${fmt((floorCpu(floorRow.theirs) * floorN) / 1000, 1)} s and ${fmt((floorCpu(floorRow.ours) * floorN) / 1000, 1)} s of CPU ` +
+				`against a floor of ${fmt(latency)} ms`
+			: '';
 	const concurrency = floorRow ? `${fmt(med(floorRow.ours, (r) => r.maxConcurrent))} (ours) and ${fmt(med(floorRow.theirs, (r) => r.maxConcurrent))} (HTTP Request)` : 'n/a';
 
 	const inprocess = results.inprocess;
@@ -53,7 +60,7 @@ export function findings(results: BenchResults): string[] {
 		'',
 		"**The floor.** Both nodes are bound by n8n's own work per request (credential lookup and decryption, the authentication expression, building " +
 			'the request, handling the response), not by the API\'s latency' +
-			(cpuMeasurable ? `: ${fmt(ct, 1)} ms CPU per item for the HTTP Request node at ${fmt(n)} items, ${fmt(co, 1)} ms for ours` : '') +
+			floorCpuText +
 			`. Although each node starts all ${fmt(floorN)} requests at once, the sandbox saw at most ${concurrency} in flight: the requests leave as fast as n8n ` +
 			`prepares them, and the ${fmt(latency)} ms of latency hides behind that work. Even the HTTP Request node takes ${fmt(theirsAtFloor)}× the floor of ` +
 			`${fmt(latency)} ms; no node running in n8n reaches it on this machine.${inprocessText}`,

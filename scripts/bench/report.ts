@@ -28,7 +28,7 @@ function sendTable(results: BenchResults): string {
 			fmt(row.items),
 			SETTINGS_LABEL[row.settings],
 			both((r) => r.nodeMs),
-			`**${fmt(pairRatio(row.ours, row.theirs, (r) => r.nodeMs), 2)}×**`,
+			`**${fmt(pairRatio(row.ours, row.theirs, (r) => r.nodeMs), 2)}×**`.replace('n/a×', 'n/a'),
 			`${fmt((row.items / node(row.ours)) * 1000)} / ${fmt((row.items / node(row.theirs)) * 1000)}`,
 			// Below a second of node CPU, the spread of n8n's boot CPU swamps it.
 			cpuShown ? both((r) => cpu(r) / row.items, 2) : '–',
@@ -140,7 +140,9 @@ export function renderReport(results: BenchResults): string {
 		`- Package: ${results.packageSource ?? 'unknown'}.`,
 		`- n8n ${m.n8n} on Node ${m.n8nNode.replace(/^v/, '')}, one \`n8n execute\` per run; the in-process part on Node ${m.node.replace(/^v/, '')} with the repo's n8n-core.`,
 		`- API sandbox in its own process, ${o.latencyMs} ms simulated latency per request (0 ms in the in-process part); ${runsNote}.`,
-		...(results.failures.length ? ['', `**${results.failures.length} run(s) failed:**`, ...results.failures.map((f) => `- ${f}`)] : []),
+		...(results.failures.length
+			? ['', `**${results.failures.length} run(s) failed** (left out of the tables):`, ...results.failures.map((f) => `- ${f.split('\n')[0].slice(0, 300)}`)]
+			: []),
 		'',
 		'## Targets',
 		'',
