@@ -50,10 +50,23 @@ function whole(name: string, value: string | undefined, min = 0): number {
 
 export function parseOptions(argv: string[]): BenchOptions {
 	const quick = argv.includes('--quick');
-	const options: BenchOptions = quick
-		? { quick, runs: 1, latencyMs: 20, sizes: [20, 50], settings: ['default', 'batch50'], batchingRuns: 1, sessions: 500, inprocessItems: 100, suites: new Set(), skipBuild: false, nodeFlags: [], keep: false }
-		: { quick, runs: 3, latencyMs: 20, sizes: [100, 1000, 10000], settings: ['default', 'batch50'], batchingRuns: 1, sessions: 10000, inprocessItems: 1000, suites: new Set(), skipBuild: false, nodeFlags: [], keep: false, out: 'BENCHMARKS.md' };
-	options.suites = new Set<Suite>(['send', 'getAll', 'inprocess']);
+	const options: BenchOptions = {
+		quick,
+		runs: 3,
+		latencyMs: 20,
+		sizes: [100, 1000, 10000],
+		settings: ['default', 'batch50'],
+		batchingRuns: 1,
+		sessions: 10000,
+		inprocessItems: 1000,
+		suites: new Set<Suite>(['send', 'getAll', 'inprocess']),
+		out: 'BENCHMARKS.md',
+		skipBuild: false,
+		nodeFlags: [],
+		keep: false,
+	};
+	// Small enough to finish in 2–3 minutes, boots included: keeps the script working in CI.
+	if (quick) Object.assign(options, { runs: 1, sizes: [20, 50], sessions: 500, inprocessItems: 100, out: undefined });
 	for (let i = 0; i < argv.length; i++) {
 		const eq = argv[i].indexOf('=');
 		const flag = eq < 0 ? argv[i] : argv[i].slice(0, eq);
