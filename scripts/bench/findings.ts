@@ -48,7 +48,8 @@ export function findings(results: BenchResults): string[] {
 		`**Our node against the HTTP Request node.** At ${fmt(n)} items n8n evaluated ${fmt(eo, 1)} expressions per item for ours and ${fmt(et, 1)} for the HTTP Request node ` +
 			'(counted inside the n8n process)' +
 			(cpuMeasurable
-				? `, and ours used ${fmt(co, 2)} ms CPU per item against ${fmt(ct, 2)} ms: ${fmt(co - ct, 2)} ms more, ≈ ${fmt(perExpression, 2)} ms per extra expression. `
+				? `, and ours used ${fmt(co, 2)} ms CPU per item against ${fmt(ct, 2)} ms: ${fmt(co - ct, 2)} ms more, ` +
+					`or ≈ ${fmt(perExpression, 2)} ms for each of the ${fmt(eo - et)} extra expressions if they account for all of it. `
 				: '. ') +
 			'n8n 2.40 evaluates every expression in its isolated-vm engine, with a fresh data proxy each time. ' +
 			'The count comes from RoutingNode, which runs declarative nodes: per item it evaluates the value of every property entry twice (its main pass, and again in ' +

@@ -180,5 +180,5 @@ export function renderReport(results: BenchResults): string {
 if (require.main === module) {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const results = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8')) as BenchResults;
-	process.stdout.write(`${renderReport(results)}\n`);
+	process.stdout.write(renderReport(results));
 }
