@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodePro
 
 import { textParameter, wholeNumberParameter } from '../../../shared/input';
 
-import { readSendResponse, waitForAiReply } from '../../shared/aiReply';
+import { noteSendTime, readSendResponse, sendTimeOf, waitForAiReply } from '../../shared/aiReply';
 import { buildAttachments } from '../../shared/attachments';
 import { contactDetailOptions, sessionCustomDataField, sessionIdField } from '../../shared/descriptions';
 
@@ -24,11 +24,16 @@ export async function sendAnswer(
 	const waiting = sender === 'contact' && options.waitForAiReply === true;
 	const result: IDataObject = { ...outcome, ...(waiting ? { aiReplyTimedOut: false } : {}), ...body };
 
-	if (waiting && outcome.aiReply === null && outcome.handedOff !== true && outcome.messageId) {
+	if (waiting && outcome.aiReply === null && outcome.handedOff !== true) {
+		const sent = {
+			id: outcome.messageId,
+			sentAt: sendTimeOf(this),
+			text: String(this.getNodeParameter('text', '') ?? ''),
+		};
 		const wait = await waitForAiReply(
 			this,
 			this.getNodeParameter('sessionId') as string,
-			outcome.messageId,
+			sent,
 			Number(options.replyTimeout ?? 30) * 1000,
 			Number(options.pollInterval ?? 1000),
 		);
@@ -67,7 +72,12 @@ export const messageSendDescription: INodeProperties[] = [
 		description: 'The message text; may be empty only when the message has attachments',
 		displayOptions: showOnlyForSend,
 		routing: {
-			send: { type: 'body', property: 'message.text', preSend: [textParameter('text', 'Text', 'message.text')] },
+			send: {
+				type: 'body',
+				property: 'message.text',
+				// Before the request leaves; an earlier time only widens the search for the sent message.
+				preSend: [textParameter('text', 'Text', 'message.text'), noteSendTime],
+			},
 		},
 	},
 	{
