@@ -1,6 +1,12 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { textParameter, wholeNumberParameter } from '../../../shared/input';
+import { invalidInput, setInBody, shown, textParameter } from '../../../shared/input';
 
 import { noteSendTime, readSendResponse, sendTimeOf, waitForAiReply } from '../../shared/aiReply';
 import { buildAttachments } from '../../shared/attachments';
@@ -44,6 +50,28 @@ export async function sendAnswer(
 	return [{ json: result }];
 }
 
+/**
+ * `agent.id` as the number open.cx documents. The field is text (it starts empty); workflows saved
+ * when it was a number field still hold a number, and both are accepted.
+ */
+async function agentIdAsNumber(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const value = this.getNodeParameter('agentId', '');
+	const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : undefined;
+	if (text === '' || value === null || value === undefined) {
+		invalidInput(this, 'Agent ID is required when sending as a human agent', "Enter the team member's open.cx user ID, e.g. 42");
+	}
+	const id = Number(text);
+	if (text === undefined || !/^\d+$/.test(text) || !Number.isSafeInteger(id) || id < 1) {
+		const got = typeof value === 'string' ? `"${shown(value)}"` : shown(value);
+		invalidInput(this, `Agent ID must be a whole number above 0, got ${got}`);
+	}
+	setInBody(requestOptions, 'agent.id', id);
+	return requestOptions;
+}
+
 export const messageSendDescription: INodeProperties[] = [
 	sessionIdField(showOnlyForSend),
 	{
@@ -83,13 +111,15 @@ export const messageSendDescription: INodeProperties[] = [
 	{
 		displayName: 'Agent ID',
 		name: 'agentId',
-		type: 'number',
+		// Text so the field starts empty; open.cx wants a number, which agentIdAsNumber sends.
+		type: 'string',
 		required: true,
-		default: 0,
-		description: 'The open.cx user ID of the agent sending the message',
+		default: '',
+		placeholder: 'e.g. 42',
+		description: 'The open.cx user ID of the team member sending the message, a whole number',
+		hint: "The team member's numeric user ID in open.cx; their comments in a session's history (Get History with Simplify off) carry it as human_agent_id",
 		displayOptions: showOnlyForAgent,
-		// Agent IDs are open.cx user IDs, which are whole numbers.
-		routing: { send: { type: 'body', property: 'agent.id', preSend: [wholeNumberParameter('agentId', 'Agent ID')] } },
+		routing: { send: { preSend: [agentIdAsNumber] } },
 	},
 	{
 		displayName: 'Agent Name',
