@@ -32,7 +32,9 @@ export const openCxCases: ExecutionCase[] = [
 				sender_type: 'contact',
 				text: QUESTION,
 			});
-			const aiAnswer = history.find((e) => e.in_reply_to === messageId);
+			// No field links the reply to the message (the docs document none): it is the AI's next message.
+			assert.ok(history.every((e) => !('in_reply_to' in e)), 'history carries no reply-linking field');
+			const aiAnswer = history.slice(history.indexOf(contactMessage!) + 1).find((e) => e.sender_type === 'ai');
 			assert.equal(aiAnswer?.text, `AI: ${QUESTION}`);
 
 			const requests = await sandbox.requests('opencx');
