@@ -139,7 +139,7 @@ function positionOfSent(events: HistoryEvent[], sent: SentMessage): number {
  * AI, or a `handoff`. Other senders' messages in between (the contact again, a human agent) are
  * passed over; the AI's earlier replies sit before the sent message.
  */
-export function answerIn(items: unknown[], sent: SentMessage): ReplyWait | undefined {
+function answerIn(items: unknown[], sent: SentMessage): ReplyWait | undefined {
 	const events = chronological(items.map(readEvent));
 	const start = positionOfSent(events, sent);
 	if (start === -1) return undefined;

@@ -194,6 +194,22 @@ describe('open.cx Session › Message › Send › Wait for AI Reply › every h
 		});
 	});
 
+	test('without ids, a sent message stamped up to 2 s before the send (open.cx clock behind) is still found by its text', async () => {
+		const state = sandbox.current.opencx;
+		Object.assign(state, { historyOrder: 'newest-first', historyItemIds: false, aiReplies: false });
+		const session = sessionWithEarlierExchange();
+		const behind = (iso: string) => new Date(Date.parse(iso) - 1500).toISOString();
+		const [{ items }] = await Promise.all([
+			runOpenCx(sandbox.current, { parameters: sendAndWait(session.id, QUESTION) }),
+			afterTheSend(session, () => {
+				const sent = session.events[session.events.length - 1];
+				sent.created_at = behind(sent.created_at);
+				state.addEvent(session, 'message', ai, 'It arrives on Monday.', { at: behind(new Date().toISOString()) });
+			}),
+		]);
+		expect(items[0].json).toMatchObject({ aiReply: 'It arrives on Monday.', aiReplyTimedOut: false });
+	});
+
 	test.each(['autopilot', 'autopilot-flat', 'ai-response'] as const)(
 		'the %s send answer carries the reply, so the history is not read',
 		async (sendResponseStyle) => {
