@@ -60,6 +60,32 @@ export const openCxCases: ExecutionCase[] = [
 		},
 	},
 	{
+		name: 'open.cx: Wait for AI Reply finds the reply when history comes newest first and its items carry no ids',
+		workflowId: 'e2eOpenCxConver1',
+		before: async ({ sandbox }) => await sandbox.openCxShapes({ historyOrder: 'newest-first', historyItemIds: false }),
+		check: async (run, { sandbox }) => {
+			succeeded(run);
+			const sent = single(run, 'Send And Wait');
+			assert.deepEqual(pick(sent, ['aiReply', 'handedOff', 'aiReplyTimedOut']), {
+				aiReply: `AI: ${QUESTION}`,
+				handedOff: false,
+				aiReplyTimedOut: false,
+			});
+			const history = output(run, 'History').map((i) => i.json);
+			assert.deepEqual(
+				history.map((e) => [e.id, e.sender_type, e.text]),
+				[
+					[null, 'ai', `AI: ${QUESTION}`],
+					[null, 'contact', QUESTION],
+				],
+				'the history as the sandbox served it: newest first, without ids',
+			);
+			const sessionId = single(run, 'Create Session').id as string;
+			const polls = (await sandbox.requests('opencx')).filter((r) => r.method === 'GET' && r.path === `/chat/sessions/${sessionId}/history`);
+			assert.ok(polls.length >= 2, 'history read by the wait and by History');
+		},
+	},
+	{
 		name: 'open.cx: with Continue On Fail an unknown session gives a not-found error item, and the flow goes on',
 		workflowId: 'e2eOpenCxError01',
 		check: async (run, { sandbox }) => {
