@@ -1,6 +1,16 @@
 // /__sandbox/* on both servers: lets out-of-process users (a real n8n, a benchmark) drive the sandbox.
 import { FaultBook, faultToJson, parseFaultRules } from './faults';
-import { HISTORY_ORDERS, SEND_RESPONSE_STYLES, type HistoryOrder, type OpenCxState, type SendResponseStyle } from './opencx-state';
+import {
+	HISTORY_ORDERS,
+	REDACTION_STATUSES,
+	SEND_RESPONSE_STYLES,
+	WIDGET_AUTH_RESPONSES,
+	type HistoryOrder,
+	type OpenCxState,
+	type RedactionStatus,
+	type SendResponseStyle,
+	type WidgetAuthResponse,
+} from './opencx-state';
 import { bodyObject, queryValue } from './router';
 import type { AdminHandler } from './server';
 import type { Sandbox } from './index';
@@ -75,12 +85,14 @@ function shapesOf(opencx: OpenCxState) {
 		historyItemIds: opencx.historyItemIds,
 		sendResponse: opencx.sendResponseStyle,
 		aiReplies: opencx.aiReplies,
+		redactionStatus: opencx.redactionStatus,
+		widgetAuthResponse: opencx.widgetAuthResponse,
 	};
 }
 
 /** Applies the given keys only; returns an error message and changes nothing when one is wrong. */
 function setShapes(opencx: OpenCxState, b: Record<string, unknown>): string | undefined {
-	const known = ['historyOrder', 'historyItemIds', 'sendResponse', 'aiReplies'];
+	const known = ['historyOrder', 'historyItemIds', 'sendResponse', 'aiReplies', 'redactionStatus', 'widgetAuthResponse'];
 	const unknown = Object.keys(b).filter((k) => !known.includes(k));
 	if (unknown.length) return `unknown keys: ${unknown.join(', ')} (known: ${known.join(', ')})`;
 	if (b.historyOrder !== undefined && !(HISTORY_ORDERS as readonly unknown[]).includes(b.historyOrder)) {
@@ -89,6 +101,12 @@ function setShapes(opencx: OpenCxState, b: Record<string, unknown>): string | un
 	if (b.sendResponse !== undefined && !(SEND_RESPONSE_STYLES as readonly unknown[]).includes(b.sendResponse)) {
 		return `sendResponse must be one of ${SEND_RESPONSE_STYLES.join(', ')}`;
 	}
+	if (b.redactionStatus !== undefined && !(REDACTION_STATUSES as readonly unknown[]).includes(b.redactionStatus)) {
+		return `redactionStatus must be one of ${REDACTION_STATUSES.join(', ')}`;
+	}
+	if (b.widgetAuthResponse !== undefined && !(WIDGET_AUTH_RESPONSES as readonly unknown[]).includes(b.widgetAuthResponse)) {
+		return `widgetAuthResponse must be one of ${WIDGET_AUTH_RESPONSES.join(', ')}`;
+	}
 	for (const flag of ['historyItemIds', 'aiReplies']) {
 		if (b[flag] !== undefined && typeof b[flag] !== 'boolean') return `${flag} must be true or false`;
 	}
@@ -96,5 +114,7 @@ function setShapes(opencx: OpenCxState, b: Record<string, unknown>): string | un
 	if (b.sendResponse !== undefined) opencx.sendResponseStyle = b.sendResponse as SendResponseStyle;
 	if (b.historyItemIds !== undefined) opencx.historyItemIds = b.historyItemIds as boolean;
 	if (b.aiReplies !== undefined) opencx.aiReplies = b.aiReplies as boolean;
+	if (b.redactionStatus !== undefined) opencx.redactionStatus = b.redactionStatus as RedactionStatus;
+	if (b.widgetAuthResponse !== undefined) opencx.widgetAuthResponse = b.widgetAuthResponse as WidgetAuthResponse;
 	return undefined;
 }

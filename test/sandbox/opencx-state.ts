@@ -105,6 +105,22 @@ export const SEND_RESPONSE_STYLES = ['ack', 'autopilot', 'autopilot-flat', 'ai-r
 export type SendResponseStyle = (typeof SEND_RESPONSE_STYLES)[number];
 export const HISTORY_ORDERS = ['oldest-first', 'newest-first'] as const;
 export type HistoryOrder = (typeof HISTORY_ORDERS)[number];
+/** Redaction answers 201 on the rendered pages and 200 in the `.md` (opencx.md §5). */
+export const REDACTION_STATUSES = [201, 200] as const;
+export type RedactionStatus = (typeof REDACTION_STATUSES)[number];
+/** Widget authentication answers: newer `{token, contact: {id}}` (200), older `{token}` (201) (opencx.md §4.6). */
+export const WIDGET_AUTH_RESPONSES = ['token-and-contact', 'token-only'] as const;
+export type WidgetAuthResponse = (typeof WIDGET_AUTH_RESPONSES)[number];
+
+/** The 56 widget languages of opencx.md §4.6 (the docs list `tr` twice in one version). */
+export const WIDGET_LANGUAGES = [
+	'en', 'fr', 'de', 'nl', 'pl', 'pt', 'es', 'it', 'ru', 'ja', 'ko', 'zh', 'ar', 'tr', 'sv', 'da', 'no', 'fi', 'el', 'cs',
+	'hu', 'th', 'vi', 'id', 'he', 'hi', 'uk', 'ro', 'bg', 'hr', 'sk', 'sl', 'sr', 'et', 'lv', 'lt', 'is', 'ga', 'ms', 'tl',
+	'fa', 'bn', 'ta', 'te', 'ur', 'sw', 'zu', 'af', 'sq', 'hy', 'az', 'eu', 'be', 'bs', 'ca', 'cy',
+];
+
+/** What redaction leaves of a message (opencx.md §5). */
+export const REDACTED = '[REDACTED]';
 
 export const aiReplyText = (text: string): string => `AI: ${text}`;
 export const HANDOFF_TEXT = 'Let me hand you over to a human agent.';
@@ -123,6 +139,12 @@ export class OpenCxState {
 	historyItemIds = true;
 	/** false = the AI never answers (to test reply timeouts). */
 	aiReplies = true;
+	redactionStatus: RedactionStatus = 201;
+	widgetAuthResponse: WidgetAuthResponse = 'token-and-contact';
+	/** Ids of redacted message events; history shows no marker, only the `[REDACTED]` text. */
+	redactedMessages = new Set<string>();
+	/** Widget tokens issued, token → contact id (for tests; the API documents no way to read them back). */
+	widgetTokens = new Map<string, string>();
 	pageSize: number;
 	aiReplyDelayMs: number;
 	private rng!: Prng;
@@ -150,6 +172,10 @@ export class OpenCxState {
 		this.historyOrder = 'oldest-first';
 		this.historyItemIds = true;
 		this.aiReplies = true;
+		this.redactionStatus = 201;
+		this.widgetAuthResponse = 'token-and-contact';
+		this.redactedMessages.clear();
+		this.widgetTokens.clear();
 		this.pageSize = this.opts.pageSize ?? 20;
 		this.aiReplyDelayMs = this.opts.aiReplyDelayMs ?? 30;
 		this.nextTicket = 1001;
@@ -229,6 +255,42 @@ export class OpenCxState {
 			created_at: c.created_at,
 			updated_at: c.updated_at,
 		};
+	}
+
+	/** A verified contact for the widget (opencx.md §4.6): the one with this email, created or updated. */
+	authenticateWidgetUser(input: ContactInput & { customData?: Record<string, unknown> }): { token: string; contact: OcxContact } {
+		const { customData, ...details } = input;
+		const contact = this.upsertContact({ ...details, custom_data: customData as Record<string, string> | undefined }, true);
+		const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+		const signature = Buffer.from(this.rng.uuid().replace(/-/g, ''), 'hex').toString('base64url');
+		const token = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: contact.id, email: contact.email, jti: this.rng.uuid() })}.${signature}`;
+		this.widgetTokens.set(token, contact.id);
+		return { token, contact };
+	}
+
+	// ---- redaction ----
+
+	/** The message event with this id, and its session. */
+	findMessage(id: string): { session: OcxSession; event: OcxEvent } | undefined {
+		for (const session of this.sessions.values()) {
+			const event = session.events.find((e) => e.id === id && e.event.type === 'message');
+			if (event) return { session, event };
+		}
+		return undefined;
+	}
+
+	/** Replaces the text with `[REDACTED]` and drops the attachments (deleted from storage); false if it already was. */
+	redactMessage(event: OcxEvent): boolean {
+		if (this.redactedMessages.has(event.id)) return false;
+		event.event.content.text = REDACTED;
+		event.event.attachments = [];
+		this.redactedMessages.add(event.id);
+		return true;
+	}
+
+	/** Redacts every message of the session not redacted yet; returns how many. */
+	redactSession(session: OcxSession): number {
+		return session.events.filter((e) => e.event.type === 'message' && this.redactMessage(e)).length;
 	}
 
 	// ---- sessions ----

@@ -423,17 +423,26 @@ describe('admin: open shapes', () => {
 			historyItemIds: true,
 			sendResponse: 'ack',
 			aiReplies: true,
+			redactionStatus: 201,
+			widgetAuthResponse: 'token-and-contact',
 		});
 		const res = await admin().post('/__sandbox/opencx/shapes', { historyOrder: 'newest-first', historyItemIds: false, sendResponse: 'autopilot-flat' });
-		expect(res.data).toEqual({ historyOrder: 'newest-first', historyItemIds: false, sendResponse: 'autopilot-flat', aiReplies: true });
+		expect(res.data).toMatchObject({ historyOrder: 'newest-first', historyItemIds: false, sendResponse: 'autopilot-flat', aiReplies: true });
+		const other = await admin().post('/__sandbox/opencx/shapes', { redactionStatus: 200, widgetAuthResponse: 'token-only' });
+		expect(other.data).toMatchObject({ redactionStatus: 200, widgetAuthResponse: 'token-only', historyOrder: 'newest-first' });
 		sandbox.reset();
-		expect((await admin().get('/__sandbox/opencx/shapes')).data.historyOrder).toBe('oldest-first');
+		expect((await admin().get('/__sandbox/opencx/shapes')).data).toMatchObject({
+			historyOrder: 'oldest-first',
+			redactionStatus: 201,
+			widgetAuthResponse: 'token-and-contact',
+		});
 	});
 
 	test('a wrong value or key is a 400 that changes nothing', async () => {
 		const bad = await admin().post('/__sandbox/opencx/shapes', { historyOrder: 'random', historyItemIds: false });
 		expect([bad.status, bad.data.error]).toEqual([400, 'historyOrder must be one of oldest-first, newest-first']);
 		expect((await admin().post('/__sandbox/opencx/shapes', { order: 'x' })).data.error).toMatch(/^unknown keys: order/);
+		expect((await admin().post('/__sandbox/opencx/shapes', { redactionStatus: 204 })).data.error).toBe('redactionStatus must be one of 201, 200');
 		expect(sandbox.opencx.historyItemIds).toBe(true);
 	});
 });
@@ -481,5 +490,123 @@ describe('contacts', () => {
 		const again = await api.delete(`/contacts/${id}`);
 		expect(again.status).toBe(404);
 		expect(again.data).toEqual({ statusCode: 404, message: 'Contact not found', error: 'Not Found' });
+	});
+});
+
+describe('POST /widget/authenticate-user', () => {
+	test('creates a verified contact and answers {token, contact: {id}}; the same email is the same contact', async () => {
+		const res = await api.post('/widget/authenticate-user', {
+			email: 'wendy@example.com',
+			name: 'Wendy',
+			phone: '+15550009999',
+			avatar_url: null,
+			language: 'fr',
+			customData: { plan: 'pro' },
+			chat_context: 'VIP customer',
+			http_action_overrides: { headers: { 'X-Tenant': 'acme' }, query_params: {}, path_params: {}, body_params: {} },
+		});
+		expect(res.status).toBe(200);
+		expect(res.data).toEqual({ token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/), contact: { id: expect.stringMatching(UUID_V4) } });
+		expect(sandbox.opencx.contacts.get(res.data.contact.id)).toMatchObject({
+			email: 'wendy@example.com',
+			name: 'Wendy',
+			phone_number: '+15550009999',
+			custom_data: { plan: 'pro' },
+		});
+		const again = await api.post('/widget/authenticate-user', { email: 'WENDY@example.com' });
+		expect(again.data.contact.id).toBe(res.data.contact.id);
+		expect(again.data.token).not.toBe(res.data.token);
+	});
+
+	test('the older answer is 201 {token}', async () => {
+		sandbox.opencx.widgetAuthResponse = 'token-only';
+		const res = await api.post('/widget/authenticate-user', { email: 'old@example.com' });
+		expect([res.status, Object.keys(res.data)]).toEqual([201, ['token']]);
+	});
+
+	test('a missing email, a bad language, non-object customData or overrides are a 400 naming each field', async () => {
+		const res = await api.post('/widget/authenticate-user', {
+			language: 'xx',
+			customData: 'plan=pro',
+			http_action_overrides: { headers: [] },
+		});
+		expect(res.status).toBe(400);
+		expect(res.data.message).toEqual([
+			'email must be an email',
+			expect.stringMatching(/^language must be one of the following values: en, fr, /),
+			'customData must be an object',
+			'http_action_overrides.headers must be an object',
+		]);
+	});
+
+	test('needs the widget:write scope', async () => {
+		const res = await openCxClient(sandbox, DEMO.opencxSessionsOnlyKey).post('/widget/authenticate-user', { email: 'a@b.co' });
+		expect([res.status, res.data.message]).toEqual([403, 'Missing scope: widget:write']);
+	});
+});
+
+describe('redaction', () => {
+	const messagesOf = (id: string) => sandbox.opencx.sessions.get(id)!.events.filter((e) => e.event.type === 'message');
+
+	test('POST /redaction/session redacts every message and its attachments, 201', async () => {
+		const id = await newSession();
+		await api.post(`/chat/sessions/${id}/send`, {
+			sender: 'contact',
+			message: { type: 'text', text: 'my card is 4111', attachments: [{ name: 'a.png', mime_type: 'image/png', url: 'https://x.test/a.png' }] },
+		});
+		await waitForEvent(id, (e) => e.event.sender.type === 'ai');
+		const res = await api.post('/redaction/session', { sessionId: id, reason: 'GDPR request' });
+		expect(res.status).toBe(201);
+		expect(res.data).toEqual({
+			success: true,
+			message: 'Session successfully redacted',
+			itemId: id,
+			redactionType: 'session',
+			affectedCount: 2,
+			messagesRedacted: 2,
+		});
+		const items = await history(id);
+		expect(items.map((e) => [e.event.content.text, e.event.attachments])).toEqual([
+			['[REDACTED]', []],
+			['[REDACTED]', []],
+		]);
+		expect(Object.keys(items[0])).toEqual(['id', 'created_at', 'event']);
+		expect((await api.get('/chat/sessions/search', { params: { q: '4111' } })).data.messages).toEqual([]);
+	});
+
+	test('POST /redaction/message redacts one message; a second time is a 2xx with success false', async () => {
+		const id = await newSession();
+		await sendAsContact(id, 'first');
+		await sendAsContact(id, 'second');
+		const [first, second] = messagesOf(id).filter((e) => e.event.sender.type === 'contact');
+		sandbox.opencx.redactionStatus = 200;
+		const res = await api.post('/redaction/message', { messageId: first.id });
+		expect([res.status, res.data]).toEqual([
+			200,
+			{ success: true, message: 'Message successfully redacted', itemId: first.id, redactionType: 'message', affectedCount: 1 },
+		]);
+		expect([first.event.content.text, second.event.content.text]).toEqual(['[REDACTED]', 'second']);
+		const again = await api.post('/redaction/message', { messageId: first.id });
+		expect([again.status, again.data.success, again.data.message]).toEqual([200, false, 'Message is already redacted']);
+	});
+
+	test('ids that are missing or not UUIDs are a 400; unknown ones a 404', async () => {
+		expect((await api.post('/redaction/session', {})).data.message).toEqual(['sessionId must be a string', 'sessionId should not be empty']);
+		expect((await api.post('/redaction/message', { messageId: 'abc', reason: 5 })).data.message).toEqual([
+			'messageId must be a UUID',
+			'reason must be a string',
+		]);
+		const unknown = '3c90c3cc-0d44-4b50-8888-8dd25736052a';
+		expect((await api.post('/redaction/session', { sessionId: unknown })).data).toEqual({
+			statusCode: 404,
+			message: 'Chat session not found',
+			error: 'Not Found',
+		});
+		expect((await api.post('/redaction/message', { messageId: unknown })).data.message).toBe('Message not found');
+	});
+
+	test('needs the redaction:write scope', async () => {
+		const res = await openCxClient(sandbox, DEMO.opencxSessionsOnlyKey).post('/redaction/message', { messageId: 'x' });
+		expect([res.status, res.data.message]).toEqual([403, 'Missing scope: redaction:write']);
 	});
 });

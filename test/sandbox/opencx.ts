@@ -10,6 +10,7 @@ import {
 	OpenCxState,
 	SESSION_STATUSES,
 	SessionStatus,
+	WIDGET_LANGUAGES,
 } from './opencx-state';
 import { bodyObject, isPlainObject, matchRoute, queryValue, route } from './router';
 import type { ApiModule, ApiRequest, ApiResponse } from './types';
@@ -93,6 +94,40 @@ function dateFilters(req: ApiRequest): { errors: string[]; keep: (created: strin
 		errors,
 		keep: (c, u) => within(c, bounds.created_after, bounds.created_before) && within(u, bounds.updated_after, bounds.updated_before),
 	};
+}
+
+/** Scope family by the path's first segment (opencx.md §1.1 names no per-endpoint scope). */
+const SCOPE_FAMILIES: Record<string, string> = { contacts: 'contacts', redaction: 'redaction', widget: 'widget' };
+
+function redactionIdErrors(value: unknown, name: string): string[] {
+	if (typeof value !== 'string') return [`${name} must be a string`, `${name} should not be empty`];
+	if (value === '') return [`${name} should not be empty`];
+	return UUID.test(value) ? [] : [`${name} must be a UUID`];
+}
+
+const reasonErrors = (reason: unknown): string[] =>
+	reason === undefined || typeof reason === 'string' ? [] : ['reason must be a string'];
+
+/** AuthenticateUserPayloadDto (opencx.md §4.6): only `email` is required. */
+function widgetUserErrors(b: Record<string, unknown>): string[] {
+	const errors: string[] = [];
+	if (typeof b.email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(b.email)) errors.push('email must be an email');
+	for (const field of ['name', 'phone', 'chat_context']) {
+		if (b[field] !== undefined && typeof b[field] !== 'string') errors.push(`${field} must be a string`);
+	}
+	if (b.avatar_url !== undefined && b.avatar_url !== null && typeof b.avatar_url !== 'string') errors.push('avatar_url must be a string');
+	if (b.language !== undefined && !WIDGET_LANGUAGES.includes(b.language as string)) errors.push(oneOf('language', WIDGET_LANGUAGES));
+	if (b.customData !== undefined && !isPlainObject(b.customData)) errors.push('customData must be an object');
+	const overrides = b.http_action_overrides;
+	if (overrides !== undefined) {
+		if (!isPlainObject(overrides)) errors.push('http_action_overrides must be an object');
+		else {
+			for (const key of ['query_params', 'path_params', 'body_params', 'headers']) {
+				if (overrides[key] !== undefined && !isPlainObject(overrides[key])) errors.push(`http_action_overrides.${key} must be an object`);
+			}
+		}
+	}
+	return errors;
 }
 
 const oneOf = (name: string, values: readonly string[]) => `${name} must be one of the following values: ${values.join(', ')}`;
@@ -291,7 +326,58 @@ export function openCxApi(state: OpenCxState): ApiModule {
 			// Deleting a contact leaves its conversations in place.
 			return state.contacts.delete(id) ? empty() : fail(404, 'Contact not found');
 		}),
+
+		route('POST /widget/authenticate-user', (req) => {
+			const b = bodyObject(req);
+			const errors = widgetUserErrors(b);
+			if (errors.length) return invalid(...errors);
+			const { token, contact } = state.authenticateWidgetUser({
+				email: b.email as string,
+				name: b.name as string | undefined,
+				phone: b.phone as string | undefined,
+				avatar_url: b.avatar_url as string | null | undefined,
+				customData: b.customData as Record<string, unknown> | undefined,
+			});
+			return state.widgetAuthResponse === 'token-only'
+				? created({ token })
+				: json({ token, contact: { id: contact.id } });
+		}),
+
+		route('POST /redaction/session', (req) => {
+			const b = bodyObject(req);
+			const errors = [...redactionIdErrors(b.sessionId, 'sessionId'), ...reasonErrors(b.reason)];
+			if (errors.length) return invalid(...errors);
+			const session = state.sessions.get(b.sessionId as string);
+			if (!session) return notFound();
+			const count = state.redactSession(session);
+			return redacted({
+				success: true,
+				message: 'Session successfully redacted',
+				itemId: session.id,
+				redactionType: 'session',
+				affectedCount: count,
+				messagesRedacted: count,
+			});
+		}),
+
+		route('POST /redaction/message', (req) => {
+			const b = bodyObject(req);
+			const errors = [...redactionIdErrors(b.messageId, 'messageId'), ...reasonErrors(b.reason)];
+			if (errors.length) return invalid(...errors);
+			const found = state.findMessage(b.messageId as string);
+			if (!found) return fail(404, 'Message not found');
+			const done = state.redactMessage(found.event);
+			return redacted({
+				success: done,
+				message: done ? 'Message successfully redacted' : 'Message is already redacted',
+				itemId: found.event.id,
+				redactionType: 'message',
+				affectedCount: done ? 1 : 0,
+			});
+		}),
 	];
+
+	const redacted = (body: unknown): ApiResponse => ({ status: state.redactionStatus, body });
 
 	function sessionFilter(f: Record<string, unknown>): (s: OcxSession) => boolean {
 		const statuses = asList(f.status);
@@ -403,7 +489,7 @@ export function openCxApi(state: OpenCxState): ApiModule {
 		if (!match) return fail(404, `Cannot ${req.method} ${req.path}`);
 		const auth = req.headers.authorization ?? '';
 		const key = /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim() ?? '';
-		const family = req.segments[0] === 'contacts' ? 'contacts' : 'chat-sessions';
+		const family = SCOPE_FAMILIES[req.segments[0]] ?? 'chat-sessions';
 		const scope = `${family}:${req.method === 'GET' ? 'read' : 'write'}`;
 		const allowed = state.hasScope(key, scope);
 		if (allowed === undefined) return fail(401, 'Unauthorized');
