@@ -247,6 +247,7 @@ export async function runListSearch(
 	credentials: CredentialStore,
 	filter?: string,
 	parameters: INodeParameters = {},
+	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const search = nodeType.methods?.listSearch?.[methodName];
 	if (!search) throw new Error(`${nodeType.description.name} has no list search ${methodName}`);
@@ -260,7 +261,7 @@ export async function runListSearch(
 	const additionalData = additionalDataFor(credentials);
 	additionalData.currentNodeParameters = parameters;
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
-	return await search.call(context, filter);
+	return await search.call(context, filter, paginationToken);
 }
 
 /** Plain JSON of the items, for compact assertions. */

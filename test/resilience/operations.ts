@@ -58,6 +58,10 @@ const support = (command: string, withMessage: boolean): Operation => ({
 
 const opencxSession = (sb: Sandbox) => sb.opencx.createSession({ channel: 'api' }).id;
 const opencxContact = (sb: Sandbox) => [...sb.opencx.contacts.values()][0].id;
+function opencxMessage(sb: Sandbox): string {
+	const session = sb.opencx.createSession({ channel: 'api' });
+	return sb.opencx.addEvent(session, 'message', { type: 'contact', name: 'Ada' }, 'my card is 4111').id;
+}
 
 export const operations: Operation[] = [
 	{
@@ -303,5 +307,39 @@ export const operations: Operation[] = [
 		routes: ['GET /contacts'],
 		parameters: () => ({ resource: 'contact', operation: 'getAll', limit: 2, filters: { updatedBefore: '2030-01-01T00:00:00Z' } }),
 		fields: [{ name: 'filters.updatedBefore', kind: text }],
+	},
+	{
+		node: 'open.cx Session',
+		name: 'contact.authenticateWidgetUser',
+		routes: ['POST /widget/authenticate-user'],
+		parameters: () => ({
+			resource: 'contact',
+			operation: 'authenticateWidgetUser',
+			email: 'ada@example.com',
+			additionalFields: { name: 'Ada', customData: '{"plan": "pro"}' },
+		}),
+		fields: [
+			{ name: 'email', kind: text },
+			{ name: 'additionalFields.name', kind: text, wire: 'body.name' },
+			{ name: 'additionalFields.customData', kind: text },
+			{ name: 'additionalFields.httpActionOverrides', kind: text },
+		],
+	},
+	{
+		node: 'open.cx Session',
+		name: 'redaction.redactSession',
+		routes: ['POST /redaction/session'],
+		parameters: (sb) => ({ resource: 'redaction', operation: 'redactSession', sessionId: opencxSession(sb), reason: 'GDPR' }),
+		fields: [
+			{ name: 'sessionId', kind: id },
+			{ name: 'reason', kind: text, wire: 'body.reason' },
+		],
+	},
+	{
+		node: 'open.cx Session',
+		name: 'redaction.redactMessage',
+		routes: ['POST /redaction/message'],
+		parameters: (sb) => ({ resource: 'redaction', operation: 'redactMessage', messageId: opencxMessage(sb) }),
+		fields: [{ name: 'messageId', kind: id }],
 	},
 ];

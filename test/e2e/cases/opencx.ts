@@ -1,5 +1,5 @@
-// open.cx Session in a real n8n: contact → session → message with the AI's reply → history → close,
-// and an error item.
+// open.cx Session in a real n8n: contact → session → message with the AI's reply → history → close
+// → redact the message, then the session → widget token for the contact; and an error item.
 import assert from 'node:assert/strict';
 
 import { SANDBOX_SECRETS } from '../../../scripts/n8n/sandbox';
@@ -57,6 +57,24 @@ export const openCxCases: ExecutionCase[] = [
 			assert.equal(closes.length, 1, 'one PATCH although History returned many items (Execute Once)');
 			assertSubset(body(closes[0]), { status: 'closed_resolved' }, 'close body');
 			assert.deepEqual(pick(single(run, 'Close Session'), ['id', 'status']), { id: sessionId, status: 'closed_resolved' });
+
+			// Redaction: the sent message first (id from the send), then the rest of the session (the AI's reply).
+			assert.deepEqual(body(find('POST', '/redaction/message')[0]), { messageId, reason: 'e2e: card number in the message' });
+			assertSubset(single(run, 'Redact Message'), { success: true, itemId: messageId, affectedCount: 1 }, 'redact message output');
+			assert.deepEqual(body(find('POST', '/redaction/session')[0]), { sessionId });
+			assertSubset(single(run, 'Redact Session'), { success: true, itemId: sessionId, messagesRedacted: 1 }, 'redact session output');
+
+			// Widget authentication: the same email is the contact created above; the token comes out, the key does not.
+			assert.deepEqual(body(find('POST', '/widget/authenticate-user')[0]), {
+				email: 'jamie.rivera@example.com',
+				name: 'Jamie Rivera',
+				language: 'es',
+				customData: { plan: 'pro' },
+			});
+			const widget = single(run, 'Widget Token');
+			assert.deepEqual(Object.keys(widget).sort(), ['contactId', 'token']);
+			assert.equal(widget.contactId, contactId);
+			assert.match(String(widget.token), /^[\w-]+\.[\w-]+\.[\w-]+$/);
 		},
 	},
 	{

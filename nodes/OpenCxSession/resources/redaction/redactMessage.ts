@@ -1,0 +1,4 @@
+import { operationFields } from '../../../shared/fields';
+import { messageId, redactionReason } from '../../shared/fields';
+
+export const fields = operationFields({ resource: 'redaction', operation: 'redactMessage' }, [messageId, redactionReason]);
