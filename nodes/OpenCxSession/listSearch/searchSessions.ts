@@ -1,7 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { isObject } from '../../shared/fields/checks';
-import { openCxRequest } from '../shared/transport';
 import { listPage, searchHits, text } from './pages';
 
 /** "#1001 · Alice Martin · web · open · 2026-01-05": only the documented fields the session has. */

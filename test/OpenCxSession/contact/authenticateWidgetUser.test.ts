@@ -92,7 +92,7 @@ describe('open.cx Session › Contact › Authenticate Widget User', () => {
 
 	test('bad input fails before any request, naming the field', async () => {
 		const cases: Array<[Record<string, unknown>, string]> = [
-			[{ email: '' }, 'Email is empty. Enter the email address of the user to authenticate.'],
+			[{ email: '={{ "" }}' }, 'Email is empty. Enter the email address of the user to authenticate.'],
 			[{ email: 'wendy.example.com' }, 'Email must be an email address, got "wendy.example.com"'],
 			[{ email: 'a@example.com', additionalFields: { customData: '["plan"]' } }, 'Custom Data must be a JSON object, got an array'],
 			[{ email: 'a@example.com', additionalFields: { customData: '"pro"' } }, 'Custom Data must be a JSON object, got string'],
