@@ -2,8 +2,11 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { routedRequest, withRetryAndRateLimit } from '../shared';
 
+import { searchContacts } from './listSearch/searchContacts';
+import { searchSessions } from './listSearch/searchSessions';
 import { contactDescription } from './resources/contact';
 import { messageDescription } from './resources/message';
+import { redactionDescription } from './resources/redaction';
 import { sessionDescription } from './resources/session';
 import { OPEN_CX } from './shared/api';
 
@@ -38,6 +41,11 @@ export class OpenCxSession implements INodeType {
 				options: [
 					{ name: 'Contact', value: 'contact', description: 'People who talk to you; kept across sessions' },
 					{ name: 'Message', value: 'message', description: 'Messages in a session, and its history' },
+					{
+						name: 'Redaction',
+						value: 'redaction',
+						description: 'Permanently replace personal data in a session or message with [REDACTED]',
+					},
 					{ name: 'Session', value: 'session', description: 'Chat sessions (conversations) between a contact and your AI or team' },
 				],
 				default: 'session',
@@ -45,6 +53,11 @@ export class OpenCxSession implements INodeType {
 			...sessionDescription,
 			...messageDescription,
 			...contactDescription,
+			...redactionDescription,
 		]),
+	};
+
+	methods = {
+		listSearch: { searchSessions, searchContacts },
 	};
 }

@@ -2,6 +2,7 @@ import {
 	NodeApiError,
 	type IDataObject,
 	type IExecuteSingleFunctions,
+	type ILoadOptionsFunctions,
 	type IN8nHttpFullResponse,
 	type INodeExecutionData,
 	type JsonObject,
@@ -34,12 +35,28 @@ interface Scope {
 	subject: string;
 }
 
-function scopeOf(context: IExecuteSingleFunctions): Scope {
-	const resource = context.getNodeParameter('resource', 'session') as string;
-	return resource === 'contact'
-		? { family: 'contacts', subject: 'contact' }
-		: { family: 'chat-sessions', subject: 'session' };
+/** An operation's context, or a list search's. */
+type Context = IExecuteSingleFunctions | ILoadOptionsFunctions;
+
+const SESSIONS: Scope = { family: 'chat-sessions', subject: 'session' };
+const CONTACTS: Scope = { family: 'contacts', subject: 'contact' };
+const WIDGET: Scope = { family: 'widget', subject: 'contact' };
+
+/** By the first segment of a hand-written request's path. */
+const SCOPE_BY_PATH: Record<string, Scope> = { contacts: CONTACTS, widget: WIDGET, redaction: { family: 'redaction', subject: 'session' } };
+
+/** Scope family and subject of a request: by its path when known, else by the operation. */
+function scopeOf(context: Context, url?: string): Scope {
+	if (url !== undefined) return SCOPE_BY_PATH[url.split('/').filter(Boolean)[0]] ?? SESSIONS;
+	const parameter = (name: string, fallback: string) => (context as IExecuteSingleFunctions).getNodeParameter(name, fallback) as string;
+	const resource = parameter('resource', 'session');
+	const operation = parameter('operation', '');
+	if (resource === 'contact') return operation === 'authenticateWidgetUser' ? WIDGET : CONTACTS;
+	if (resource === 'redaction') return { family: 'redaction', subject: operation === 'redactMessage' ? 'message' : 'session' };
+	return SESSIONS;
 }
+
+const itemIndexOf = (context: Context) => ('getItemIndex' in context ? context.getItemIndex() : undefined);
 
 type Words = (scope: Scope, response: IN8nHttpFullResponse) => string;
 
@@ -75,13 +92,10 @@ const serverSide = {
  * Turns any open.cx failure response into a NodeApiError that carries the API's own message,
  * remembering the status and Retry-After for the retry policy.
  */
-export function openCxApiError(
-	context: IExecuteSingleFunctions,
-	response: IN8nHttpFullResponse,
-): NodeApiError {
+export function openCxApiError(context: Context, response: IN8nHttpFullResponse, url?: string): NodeApiError {
 	const status = response.statusCode;
 	const apiMessage = apiMessageOf(response);
-	const scope = scopeOf(context);
+	const scope = scopeOf(context, url);
 	const what =
 		WHAT_BY_STATUS[status]?.(scope, response) ?? (status >= 500 ? serverSide.what : 'open.cx request failed');
 	const description = NEXT_STEP_BY_STATUS[status]?.(scope, response) ?? (status >= 500 ? serverSide.next : undefined);
@@ -93,14 +107,25 @@ export function openCxApiError(
 		message: `${what} (${status}): ${apiMessage}`,
 		description,
 		httpCode: String(status),
-		itemIndex: context.getItemIndex(),
+		itemIndex: itemIndexOf(context),
+	});
+	return rememberResponse(error, response);
+}
+
+/** A 2xx answer saying `success: false` (redaction's `message` is "success or error message"). */
+function reportedFailure(context: Context, response: IN8nHttpFullResponse): NodeApiError {
+	const error = new NodeApiError(context.getNode(), response.body as JsonObject, {
+		message: `open.cx answered ${response.statusCode} but reported a failure: ${apiMessageOf(response)}`,
+		description: 'open.cx said success: false, so nothing is taken as done; the request was not repeated.',
+		httpCode: String(response.statusCode),
+		itemIndex: itemIndexOf(context),
 	});
 	return rememberResponse(error, response);
 }
 
 /** A 2xx answer whose shape no documented version of the API produces. */
 export function unexpectedResponseError(
-	context: IExecuteSingleFunctions,
+	context: Context,
 	what: string,
 	body: unknown,
 ): NodeApiError {
@@ -108,13 +133,18 @@ export function unexpectedResponseError(
 	return new NodeApiError(context.getNode(), { message: shown } as JsonObject, {
 		message: `open.cx answered with an unexpected response: ${what}`,
 		description: `Received: ${shown.length > 500 ? `${shown.slice(0, 500)}…` : shown}`,
-		itemIndex: context.getItemIndex(),
+		itemIndex: itemIndexOf(context),
 	});
 }
 
-/** Throws the API's own error unless open.cx answered with a success status. */
-export function assertOpenCxSuccess(context: IExecuteSingleFunctions, response: IN8nHttpFullResponse): void {
-	if (isFailedStatus(response)) throw openCxApiError(context, response);
+/**
+ * Throws the API's own error unless open.cx answered with a success status and without
+ * `success: false`; `url`, for hand-written requests, names the scope a 403 lacks.
+ */
+export function assertOpenCxSuccess(context: Context, response: IN8nHttpFullResponse, url?: string): void {
+	if (isFailedStatus(response)) throw openCxApiError(context, response, url);
+	const body = response.body;
+	if (body && typeof body === 'object' && (body as IDataObject).success === false) throw reportedFailure(context, response);
 }
 
 /** The one error path, first postReceive step of every operation; requests run with `ignoreHttpStatusErrors`. */

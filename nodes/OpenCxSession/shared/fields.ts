@@ -1,4 +1,10 @@
-import type { IDisplayOptions, IExecuteSingleFunctions, INodePropertyOptions } from 'n8n-workflow';
+import {
+	isResourceLocatorValue,
+	type IDataObject,
+	type IDisplayOptions,
+	type IExecuteSingleFunctions,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { invalidInput } from '../../shared/fields/checks';
 import { dateField, idField, jsonField, textField, type Field, type Where } from '../../shared/fields';
@@ -15,6 +21,9 @@ const UUID_PATTERN =
 const UUID_PLACEHOLDER = 'e.g. 3c90c3cc-0d44-4b50-8888-8dd25736052a';
 const UUID_EXAMPLE = 'open.cx ids look like 3c90c3cc-0d44-4b50-8888-8dd25736052a.';
 
+/** The list searches of the node (methods.listSearch), one per picker. */
+type ListSearch = 'searchSessions' | 'searchContacts';
+
 function uuidField(options: {
 	name: string;
 	displayName: string;
@@ -22,12 +31,38 @@ function uuidField(options: {
 	property?: string;
 	in?: Where;
 	shownWhen?: NonNullable<IDisplayOptions['show']>;
+	/** Makes the field a picker (resource locator) listing with this search. */
+	picker?: ListSearch;
+	hint?: string;
+	/** Defaults to true; an optional id that is empty is left out. */
+	required?: boolean;
 }): Field {
-	const { displayName } = options;
-	return idField({
-		...options,
+	const { displayName, picker, ...spec } = options;
+	const field = idField({
+		...spec,
+		displayName,
 		pattern: UUID_PATTERN,
-		placeholder: UUID_PLACEHOLDER,
+		// A picker: From List (paged, searchable), By ID (checked as the user types), and expressions.
+		...(picker
+			? {
+					type: 'resourceLocator',
+					modes: [
+						{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: picker, searchable: true } },
+						{
+							displayName: 'By ID',
+							name: 'id',
+							type: 'string',
+							placeholder: UUID_PLACEHOLDER,
+							validation: [
+								{
+									type: 'regex',
+									properties: { regex: UUID_PATTERN.source, errorMessage: `Not an open.cx ID. ${UUID_EXAMPLE}` },
+								},
+							],
+						},
+					],
+				}
+			: { placeholder: UUID_PLACEHOLDER }),
 		messages: {
 			empty: `${displayName} must be a UUID, got ""`,
 			invalid: (value) => `${displayName} must be a UUID, got "${value}"`,
@@ -35,22 +70,49 @@ function uuidField(options: {
 			invalidDescription: UUID_EXAMPLE,
 		},
 	});
+	const place = field.place;
+	if (!picker || !place) return field;
+	// Inside a collection the picker's value arrives whole ({ __rl, mode, value }); a saved plain id as is.
+	return { ...field, place: (context, value, requestOptions) => place(context, isResourceLocatorValue(value) ? value.value : value, requestOptions) };
 }
 
-/** The session in the operation's URL (`{sessionId}`). */
-export const sessionId = uuidField({
-	displayName: 'Session ID',
-	name: 'sessionId',
-	in: 'path',
-	description: 'ID of the chat session (a UUID), as returned by Create or Get Many',
+const SESSION_PICKER_HINT = 'Pick a session, search it by the text of its messages, or enter its ID';
+const CONTACT_PICKER_HINT = 'Pick a contact, search by name, email or phone, or enter its ID';
+
+/** A session picker, sent where `in` and `property` say (the URL by default). */
+export function sessionIdIn({ property, in: where = property ? 'body' : 'path', description }: { property?: string; in?: Where; description: string }): Field {
+	return uuidField({ displayName: 'Session ID', name: 'sessionId', property, in: where, description, picker: 'searchSessions', hint: SESSION_PICKER_HINT });
+}
+
+/** The id of one message, as history items carry it (`id`), sent as `messageId`. */
+export const messageId = uuidField({
+	displayName: 'Message ID',
+	name: 'messageId',
+	property: 'messageId',
+	description: "The message's ID, from Message → Get History (each event's ID) or the Message ID that Message → Send returns",
 });
+
+/** Why the content is redacted; open.cx keeps it in its audit trail. */
+export const redactionReason = textField({
+	displayName: 'Reason',
+	name: 'reason',
+	property: 'reason',
+	omitWhenEmpty: true,
+	placeholder: 'e.g. GDPR erasure request',
+	description: 'Why the content is redacted, kept in open.cx’s audit trail (which never keeps the content)',
+});
+
+/** The session in the operation's URL (`{sessionId}`). */
+export const sessionId = sessionIdIn({ description: 'The chat session, as returned by Create or Get Many' });
 
 /** The contact in the operation's URL (`{contactId}`). */
 export const contactId = uuidField({
 	displayName: 'Contact ID',
 	name: 'contactId',
 	in: 'path',
-	description: 'ID of the contact (a UUID), as returned by Create or Get Many',
+	description: 'The contact, as returned by Create or Get Many',
+	picker: 'searchContacts',
+	hint: CONTACT_PICKER_HINT,
 });
 
 /** An existing contact linked to a new session, sent as `contact_id`. */
@@ -58,8 +120,10 @@ export const linkedContactId = uuidField({
 	displayName: 'Contact ID',
 	name: 'contactId',
 	property: 'contact_id',
-	description: 'ID of an existing contact (a UUID) to link to the session',
+	description: 'An existing contact to link to the session',
 	shownWhen: { contactMode: ['id'] },
+	picker: 'searchContacts',
+	hint: CONTACT_PICKER_HINT,
 });
 
 /** Only search this contact: `contact_id` in the query, inside Session → Search's options. */
@@ -69,6 +133,10 @@ export const searchContactId = uuidField({
 	property: 'contact_id',
 	in: 'query',
 	description: "Only search this contact and their sessions' messages",
+	// Optional: n8n checks a required option of a collection even where the collection is hidden.
+	required: false,
+	picker: 'searchContacts',
+	hint: CONTACT_PICKER_HINT,
 });
 
 type CustomDataKind = 'session' | 'contact';
@@ -102,6 +170,8 @@ export function jsonObjectField(options: {
 	description: string;
 	example: string;
 	kind?: CustomDataKind;
+	/** More checks on the object (known keys, say), when it is not custom data. */
+	check?: (context: IExecuteSingleFunctions, object: IDataObject) => void;
 }): Field {
 	const { displayName: label, example, kind } = options;
 	return jsonField({
@@ -110,7 +180,7 @@ export function jsonObjectField(options: {
 			notJson: () => `${label} must be a JSON object, for example ${example}`,
 			notObject: (got) => `${label} must be a JSON object, got ${got}`,
 		},
-		check: kind ? flatCustomData(kind, label) : undefined,
+		check: kind ? flatCustomData(kind, label) : options.check,
 	});
 }
 
@@ -145,7 +215,7 @@ export const CHANNEL_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'WhatsApp', value: 'whatsapp' },
 ];
 
-const EMAIL = { pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, what: 'an email address' };
+export const EMAIL = { pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, what: 'an email address' };
 
 /**
  * Name, email, phone and custom data of a contact, sent as `contact.*`, for a collection's options.

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { throwOnOpenCxError } from '../../shared/errors';
 import { contactDeleted, contactUpdated } from '../../shared/output';
 import { cursorPagination } from '../../shared/pagination';
+import { fields as authenticateWidgetUser, widgetToken } from './authenticateWidgetUser';
 import { fields as create } from './create';
 import { fields as deleteContact } from './delete';
 import { fields as getAll } from './getAll';
@@ -16,6 +17,18 @@ export const contactDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['contact'] } },
 		options: [
+			{
+				name: 'Authenticate Widget User',
+				value: 'authenticateWidgetUser',
+				action: 'Authenticate a widget user',
+				description:
+					'Get a token that lets a browser act as this contact in the open.cx web widget, creating or updating the contact by email',
+				routing: {
+					request: { method: 'POST', url: '/widget/authenticate-user' },
+					send: { preSend: authenticateWidgetUser.preSend },
+					output: { postReceive: [throwOnOpenCxError, widgetToken] },
+				},
+			},
 			{
 				name: 'Create',
 				value: 'create',
@@ -64,6 +77,7 @@ export const contactDescription: INodeProperties[] = [
 		],
 		default: 'create',
 	},
+	...authenticateWidgetUser.properties,
 	...create.properties,
 	...deleteContact.properties,
 	...getAll.properties,
