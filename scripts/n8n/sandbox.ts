@@ -104,6 +104,11 @@ export class Sandbox {
 		await this.admin('POST', 'reset');
 	}
 
+	/** Adds generated open.cx sessions (and contacts), for paging through more than one page. */
+	async seed(counts: { opencxSessions?: number; opencxContacts?: number }): Promise<void> {
+		await this.admin('POST', 'seed', counts);
+	}
+
 	/** Switches the open.cx answer shapes the docs leave open (test/sandbox/README.md, "Open shapes"). */
 	async openCxShapes(shapes: { historyOrder?: string; historyItemIds?: boolean; sendResponse?: string }): Promise<void> {
 		await this.admin('POST', 'opencx/shapes', shapes);

@@ -99,6 +99,40 @@ export function serverChecks(ctx: E2eContext, install: N8nInstall): { tests: E2e
 			},
 		},
 		{
+			name: "the editor's open.cx pickers list, page and search through n8n's resource-locator endpoint",
+			run: async () => {
+				await ctx.sandbox.reset();
+				await ctx.sandbox.seed({ opencxSessions: 25 });
+				type Page = { data: { results: Array<{ name: string; value: string }>; paginationToken?: string } };
+				// What the editor's resource locator posts when the list opens, scrolls or is searched.
+				const locate = async (methodName: string, extra: Record<string, unknown> = {}) => {
+					const answer = await running().rest<Page>('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
+						nodeTypeAndVersion: { name: `${PACKAGE_NAME}.openCxSession`, version: 1 },
+						path: 'parameters.sessionId',
+						methodName,
+						currentNodeParameters: { resource: 'session', operation: 'get', sessionId: { __rl: true, mode: 'list', value: '' } },
+						credentials: { openCxApi: { id: CREDENTIAL_IDS.opencx, name: 'open.cx sandbox' } },
+						...extra,
+					});
+					assert.equal(answer.status, 200, `${methodName}: ${JSON.stringify(answer.body)}`);
+					return answer.body.data;
+				};
+				const first = await locate('searchSessions');
+				assert.ok(first.paginationToken, 'more than one page of sessions gives a pagination token');
+				const second = await locate('searchSessions', { paginationToken: first.paginationToken });
+				const ids = [...first.results, ...second.results].map((r) => r.value);
+				assert.equal(new Set(ids).size, ids.length, 'no session twice across pages');
+				assert.ok(ids.every((id) => /^[0-9a-f-]{36}$/.test(id)));
+				assert.match(first.results[0].name, /^#\d+ · /);
+				const contacts = await locate('searchContacts', { filter: 'alice' });
+				assert.deepEqual(contacts.results.map((r) => r.name), ['Alice Martin <alice@example.com>']);
+				const requests = await ctx.sandbox.requests('opencx');
+				assert.deepEqual(routes(requests), ['GET /chat/sessions', 'GET /chat/sessions', 'GET /chat/sessions/search']);
+				assert.equal(requests[1].query.cursor, first.paginationToken);
+				assert.deepEqual(requests[2].query, { q: 'alice' });
+			},
+		},
+		{
 			name: 'example "OSVI support bot": the published webhook answers a customer with the agent\'s reply',
 			run: async () => {
 				await ctx.sandbox.reset();
