@@ -176,7 +176,9 @@ export class N8n {
  * reports its clash at info level), else the last lines.
  */
 export function startFailureReason(output: string): string {
-	const lines = output.split(/\r?\n/).filter((line) => line.trim());
+	// Stack frames, and what n8n logs at every offline start (no Python runner, n8n.io unreachable), say nothing.
+	const noise = /^\s+at |Python task runner|ENOTFOUND|api\.n8n\.io|system task run failed/;
+	const lines = output.split(/\r?\n/).filter((line) => line.trim() && !noise.test(line));
 	const reasons = lines.filter((line) => /error|in use|EADDRINUSE|EACCES|cannot|could not|failed/i.test(line));
 	return (reasons.length ? reasons.slice(-10) : lines.slice(-15)).join('\n') || '(n8n printed nothing)';
 }

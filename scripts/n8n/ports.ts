@@ -68,7 +68,7 @@ export async function choosePorts<K extends string>(
 		}
 		if (taken.has(port)) throw new Error(`${asked.source} asks for port ${port}, which another setting already uses`);
 		if (!(await portIsFree(port))) {
-			throw new Error(`port ${port} (${asked.source}, the ${setting.what}) is already in use: choose another, or leave ${asked.source} out to let npm start pick a free one`);
+			throw new Error(`port ${port} for the ${setting.what} (${asked.source}) is already in use: choose another, or leave ${asked.source} out to let npm start pick a free one`);
 		}
 		chosen[key] = { port, source: asked.source };
 		taken.add(port);

@@ -25,7 +25,7 @@ import { Sandbox } from './sandbox';
 
 const PORTS = {
 	editor: { what: 'n8n editor', flag: '--port', env: 'N8N_PORT', fallback: 5678 },
-	broker: { what: "n8n's task broker (runs Code nodes)", flag: '--broker-port', env: 'N8N_RUNNERS_BROKER_PORT', fallback: 5679 },
+	broker: { what: 'n8n task broker (it runs Code nodes)', flag: '--broker-port', env: 'N8N_RUNNERS_BROKER_PORT', fallback: 5679 },
 	osvi: { what: 'OSVI sandbox', flag: '--osvi-port', env: 'OSVI_SANDBOX_PORT', fallback: 4010 },
 	opencx: { what: 'open.cx sandbox', flag: '--opencx-port', env: 'OPENCX_SANDBOX_PORT', fallback: 4020 },
 } satisfies Record<string, PortSetting>;
@@ -85,7 +85,9 @@ async function main(): Promise<void> {
 	const logLevel = process.env.N8N_LOG_LEVEL || 'info';
 	const server = await n8n.start(ports.editor.port, { ...ownerEnv(install, DEMO_OWNER), N8N_LOG_LEVEL: logLevel }).catch((error: Error) => {
 		writeFileSync(logPath, `${error.message}\n`);
-		throw error;
+		// The ports were free a moment ago: another program took one since.
+		const hint = /already in use/.test(error.message) ? `\nRun npm start again, or choose the ports: ${USAGE}` : '';
+		throw new Error(`${error.message}${hint}`);
 	});
 	stopServer = () => server.stop();
 	if (!(await server.waitForPostWebhook('osvi-support-bot'))) log('the support bot webhook is not registered yet');
