@@ -3,6 +3,7 @@
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import type {
+	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
@@ -164,9 +165,9 @@ test('batchingSleepsInLoop: with an interval, a batch is sent before the next on
 
 test('paginationFunction: paginate on hands each request to the function, whose makeRoutingRequest runs postReceive', async () => {
 	const calls: number[] = [];
-	async function pagination(this: IExecutePaginationFunctions, requestData: { options: IHttpRequestOptions }) {
+	async function pagination(this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) {
 		calls.push(this.getItemIndex());
-		return await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, url: '/through-function' } } as never);
+		return await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, url: '/through-function' } });
 	}
 	const marked = async (items: INodeExecutionData[]) => items.map((item) => ({ json: { ...item.json, marked: true } }));
 	const node = bareNode(

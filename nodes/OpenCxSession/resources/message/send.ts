@@ -1,6 +1,6 @@
 import { booleanField, collectionField, numberField, operationFields, optionsField, plainField, textField } from '../../../shared/fields';
 import { attachments } from '../../shared/attachments';
-import { contactDetails, sessionCustomData, sessionId } from '../../shared/fields';
+import { contactDetails, sessionAdditionalFields, sessionId } from '../../shared/fields';
 
 const byAgent = { sender: ['agent'] };
 
@@ -60,16 +60,9 @@ export const fields = operationFields({ resource: 'message', operation: 'send' }
 		description: "Details merged into the session's contact",
 		options: contactDetails({ phoneKey: 'phone_number', withAvatar: true }),
 	}),
-	collectionField({
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		placeholder: 'Add Field',
-		options: [
-			sessionCustomData(
-				'Session attributes to add or change, as a flat JSON object of strings, numbers and booleans; keys not sent are kept',
-			),
-		],
-	}),
+	sessionAdditionalFields(
+		'Session attributes to add or change, as a flat JSON object of strings, numbers and booleans; keys not sent are kept',
+	),
 	// Read by sendAnswer after the message is sent.
 	plainField({
 		displayName: 'Options',
