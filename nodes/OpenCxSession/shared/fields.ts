@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { invalidInput } from '../../shared/fields/checks';
-import { dateField, idField, jsonField, textField, type Field, type Where } from '../../shared/fields';
+import { collectionField, dateField, idField, jsonField, textField, type Field, type Where } from '../../shared/fields';
 
 /*
  * Fields several open.cx operations share, each defined once (nodes/shared/fields). Ids go into
@@ -184,15 +184,23 @@ export function jsonObjectField(options: {
 	});
 }
 
-/** Session-level custom data, a flat object sent as `custom_data`. */
-export function sessionCustomData(description: string): Field {
-	return jsonObjectField({
-		displayName: 'Session Custom Data',
-		name: 'customData',
-		property: 'custom_data',
-		description,
-		example: '{"order_id": "ord_123"}',
-		kind: 'session',
+/** Additional Fields of a session: its custom data (a flat object sent as `custom_data`), and `more`. */
+export function sessionAdditionalFields(customDataDescription: string, more: Field[] = []): Field {
+	return collectionField({
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		placeholder: 'Add Field',
+		options: [
+			jsonObjectField({
+				displayName: 'Session Custom Data',
+				name: 'customData',
+				property: 'custom_data',
+				description: customDataDescription,
+				example: '{"order_id": "ord_123"}',
+				kind: 'session',
+			}),
+			...more,
+		],
 	});
 }
 

@@ -4,7 +4,7 @@ import { invalidInput, setInBody, shown } from '../../../shared/fields/checks';
 import { booleanField, collectionField, operationFields, optionsField, plainField, textField, type Field } from '../../../shared/fields';
 import { noteSendTime } from '../../shared/aiReply';
 import { attachments } from '../../shared/attachments';
-import { contactDetails, sessionCustomData, sessionId } from '../../shared/fields';
+import { contactDetails, sessionAdditionalFields, sessionId } from '../../shared/fields';
 
 const byAgent = { sender: ['agent'] };
 
@@ -99,16 +99,9 @@ export const fields = operationFields({ resource: 'message', operation: 'send' }
 		description: "Details merged into the session's contact",
 		options: contactDetails({ phoneKey: 'phone_number', withAvatar: true }),
 	}),
-	collectionField({
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		placeholder: 'Add Field',
-		options: [
-			sessionCustomData(
-				'Session attributes to add or change, as a flat JSON object of strings, numbers and booleans; keys not sent are kept',
-			),
-		],
-	}),
+	sessionAdditionalFields(
+		'Session attributes to add or change, as a flat JSON object of strings, numbers and booleans; keys not sent are kept',
+	),
 	// Read by sendAnswer after the message is sent.
 	plainField({
 		displayName: 'Options',
