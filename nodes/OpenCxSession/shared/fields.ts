@@ -79,9 +79,20 @@ function uuidField(options: {
 const SESSION_PICKER_HINT = 'Pick a session, search it by the text of its messages, or enter its ID';
 const CONTACT_PICKER_HINT = 'Pick a contact, search by name, email or phone, or enter its ID';
 
-/** A session picker, sent where `in` and `property` say (the URL by default). */
-export function sessionIdIn({ property, in: where = property ? 'body' : 'path', description }: { property?: string; in?: Where; description: string }): Field {
-	return uuidField({ displayName: 'Session ID', name: 'sessionId', property, in: where, description, picker: 'searchSessions', hint: SESSION_PICKER_HINT });
+/**
+ * The session picker, sent in the URL (`{sessionId}`) or as a body `property`. Shown alike
+ * everywhere, so the node keeps one entry for it (each entry costs expression evaluations per item).
+ */
+export function sessionIdIn({ property }: { property?: string } = {}): Field {
+	return uuidField({
+		displayName: 'Session ID',
+		name: 'sessionId',
+		property,
+		in: property ? 'body' : 'path',
+		description: 'The chat session, as returned by Create or Get Many',
+		picker: 'searchSessions',
+		hint: SESSION_PICKER_HINT,
+	});
 }
 
 /** The id of one message, as history items carry it (`id`), sent as `messageId`. */
@@ -103,7 +114,7 @@ export const redactionReason = textField({
 });
 
 /** The session in the operation's URL (`{sessionId}`). */
-export const sessionId = sessionIdIn({ description: 'The chat session, as returned by Create or Get Many' });
+export const sessionId = sessionIdIn();
 
 /** The contact in the operation's URL (`{contactId}`). */
 export const contactId = uuidField({

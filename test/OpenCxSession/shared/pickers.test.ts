@@ -18,7 +18,12 @@ function idProperties(list: INodeProperties[]): INodeProperties[] {
 
 test('every Session ID and Contact ID is a picker: From List (searchable), By ID (checked), and expressions', () => {
 	const ids = idProperties(properties);
-	expect(ids.length).toBeGreaterThanOrEqual(5);
+	// One Session ID entry for every operation that names a session; Contact ID in the URL, linked to a new session, and in Search's options.
+	expect(ids.map((p) => p.name).sort()).toEqual(['contactId', 'contactId', 'contactId', 'sessionId']);
+	expect(ids.find((p) => p.name === 'sessionId')?.displayOptions?.show).toMatchObject({
+		resource: expect.arrayContaining(['session', 'message', 'redaction']),
+		operation: expect.arrayContaining(['get', 'updateStatus', 'send', 'getHistory', 'redactSession']),
+	});
 	for (const property of ids) {
 		expect(property.type).toBe('resourceLocator');
 		const [list, byId] = property.modes ?? [];

@@ -2,6 +2,6 @@ import { operationFields } from '../../../shared/fields';
 import { redactionReason, sessionIdIn } from '../../shared/fields';
 
 export const fields = operationFields({ resource: 'redaction', operation: 'redactSession' }, [
-	sessionIdIn({ property: 'sessionId', description: 'The session whose messages and attachments are all redacted' }),
+	sessionIdIn({ property: 'sessionId' }),
 	redactionReason,
 ]);
