@@ -1,5 +1,6 @@
 // Looks at the `npm start` editor through headless Chromium: signs in, finds both nodes in the node
-// panel, opens an OSVI node, runs the escalation example, and saves screenshots. Not part of CI;
+// panel, opens an OSVI node, runs the escalation example, lists and searches open.cx's Session ID
+// picker, and saves screenshots. Not part of CI;
 // it needs what the repo does not install:
 //
 //   apt-get install -y chromium
@@ -87,6 +88,8 @@ async function main() {
 		await page.goto(`${BASE}/workflow/exAiAgentTools01`, { waitUntil: 'networkidle', timeout: 60_000 });
 		await page.waitForTimeout(2000);
 		await shot('07-ai-agent-example');
+
+		await checkOpenCxPickers(page, shot, problems);
 	} catch (error) {
 		problems.push(`stopped: ${error.message.split('\n')[0]}`);
 		await shot('99-error').catch(() => {});
@@ -98,6 +101,67 @@ async function main() {
 	for (const problem of problems) console.log(`  ✗ ${problem}`);
 	console.log(problems.length ? `${problems.length} problem(s)` : 'editor check passed');
 	process.exit(problems.length ? 1 : 0);
+}
+
+/**
+ * open.cx Session's Session ID picker in the node panel: From List shows the sandbox's sessions,
+ * and typing searches them. Works on a workflow it saves through the editor's own REST API.
+ */
+async function checkOpenCxPickers(page, shot, problems) {
+	const saved = await page.evaluate(async () => {
+		const response = await fetch('/rest/workflows', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': localStorage.getItem('n8n-browserId') ?? '' },
+			body: JSON.stringify({
+				name: `editor check: open.cx pickers ${Date.now()}`,
+				active: false,
+				settings: { executionOrder: 'v1' },
+				connections: { Start: { main: [[{ node: 'Pick Session', type: 'main', index: 0 }]] } },
+				nodes: [
+					{ id: 'c1d3a1e0-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+					{
+						id: 'c1d3a1e0-0000-4000-8000-000000000002',
+						name: 'Pick Session',
+						type: 'n8n-nodes-osvi.openCxSession',
+						typeVersion: 1,
+						position: [220, 0],
+						parameters: { resource: 'message', operation: 'getHistory', sessionId: { __rl: true, mode: 'list', value: '' } },
+						credentials: { openCxApi: { id: 'openCxSandboxCr1', name: 'open.cx sandbox' } },
+					},
+				],
+			}),
+		});
+		return { status: response.status, body: await response.json().catch(() => null) };
+	});
+	const id = saved.body?.data?.id;
+	if (!id) {
+		problems.push(`could not save the picker workflow (${saved.status})`);
+		return;
+	}
+	await page.goto(`${BASE}/workflow/${id}`, { waitUntil: 'networkidle', timeout: 60_000 });
+	await page.waitForTimeout(2000);
+	await page.locator('[data-test-id="canvas-node"]', { hasText: 'Pick Session' }).first().dblclick();
+	await page.waitForTimeout(1500);
+	const picker = page.locator('[data-test-id="resource-locator-sessionId"]');
+	if (!(await picker.count())) {
+		problems.push('the open.cx node panel shows no Session ID picker');
+		await shot('08-opencx-picker-missing');
+		return;
+	}
+	await picker.locator('input').first().click();
+	await page.waitForTimeout(3000);
+	const items = async () => (await page.locator('[data-test-id="rlc-item"]').allInnerTexts()).map((t) => t.trim());
+	const listed = await items();
+	await shot('08-opencx-session-picker');
+	if (!listed.some((name) => /^#\d+ · /.test(name))) problems.push(`the Session ID picker lists no sessions (got ${JSON.stringify(listed.slice(0, 3))})`);
+	await page.locator('[data-test-id="rlc-search"] input, [data-test-id="rlc-search"]').first().fill('password');
+	await page.waitForTimeout(2500);
+	const found = await items();
+	await shot('09-opencx-session-picker-search');
+	if (!found.length || !found.every((name) => /password/i.test(name))) {
+		problems.push(`searching the Session ID picker for "password" gave ${JSON.stringify(found.slice(0, 3))}`);
+	}
+	await page.keyboard.press('Escape');
 }
 
 main();
