@@ -148,7 +148,8 @@ async function checkOpenCxPickers(page, shot, problems) {
 		await shot('08-opencx-picker-missing');
 		return;
 	}
-	await picker.locator('input').first().click();
+	// The first input is the mode selector (From list / By ID); the last one opens the list.
+	await picker.locator('input').last().click();
 	await page.waitForTimeout(3000);
 	const items = async () => (await page.locator('[data-test-id="rlc-item"]').allInnerTexts()).map((t) => t.trim());
 	const listed = await items();
