@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { OsviTrigger } from '../../nodes/OsviTrigger/OsviTrigger.node';
 import { deliver, jsonOf, type Delivery } from '../harness/webhook';
 import { analysedCall, finishedCall } from './payloads';
@@ -108,7 +110,7 @@ describe('OSVI Trigger: the Webhook Secret', () => {
 });
 
 describe('OSVI Trigger: filters', () => {
-	const filtered = async (filters: Record<string, unknown>, body: object) => await send({ parameters: { filters }, body });
+	const filtered = async (filters: INodeParameters, body: object) => await send({ parameters: { filters }, body });
 
 	test('a call status that is not selected answers 200, says why, and starts nothing', async () => {
 		const received = await filtered({ callStatus: ['picked'] }, finishedCall);

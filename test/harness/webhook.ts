@@ -136,7 +136,7 @@ export async function deliver(delivery: Delivery): Promise<Received> {
 					workflowId: workflow.id,
 					workflowExecuteAdditionalData: additionalData,
 				};
-				const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData);
+				const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
 				const result = await nodeType.webhook!.call(context);
 				items = result.workflowData?.[0];
 				answer(result, res);
