@@ -1,13 +1,12 @@
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { ignore, objectBody, refuse, withoutKeys } from '../webhook/request';
+import { ignore, objectBody, refuse, registeredByHand, withoutKeys } from '../webhook/request';
 import { ALL_EVENTS, openCxTriggerProperties } from './description';
 import { verifyDelivery, type Verification } from './verify';
 
@@ -27,25 +26,13 @@ export class OpenCxTrigger implements INodeType {
 		credentials: [
 			{ name: 'openCxApi', required: true, displayOptions: { show: { verification: ['header', 'hmac'] } } },
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		// An empty responseData makes n8n answer {"message":"Workflow was started"}; left unset, n8n 2.x
+		// answers the literal text "firstEntryJson" (its Webhook node also passes an empty value here).
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }],
 		properties: openCxTriggerProperties,
 	};
 
-	// open.cx has no API to register webhooks: the user adds the URL in open.cx, so there is nothing
-	// to create or delete (n8n's TheHive 5 Trigger does the same).
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = { default: registeredByHand };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const verification = this.getNodeParameter('verification', 'none') as Verification;

@@ -1,13 +1,12 @@
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { headerValue, ignore, objectBody, refuse, sameSecret, withoutKeys } from '../webhook/request';
+import { headerValue, ignore, objectBody, refuse, registeredByHand, sameSecret, withoutKeys } from '../webhook/request';
 import { DEFAULT_SECRET_HEADER, osviTriggerProperties } from './description';
 
 interface Filters {
@@ -30,25 +29,13 @@ export class OsviTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'osviApi', required: false }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		// An empty responseData makes n8n answer {"message":"Workflow was started"}; left unset, n8n 2.x
+		// answers the literal text "firstEntryJson" (its Webhook node also passes an empty value here).
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }],
 		properties: osviTriggerProperties,
 	};
 
-	// OSVI has no API to register webhooks: the user pastes the URL into OSVI, so there is nothing
-	// to create or delete (n8n's TheHive 5 Trigger does the same).
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = { default: registeredByHand };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const options = this.getNodeParameter('options', {}) as { includeHeaders?: boolean; headerName?: string };

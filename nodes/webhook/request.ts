@@ -2,7 +2,24 @@
 // answering without starting an execution. Neither OSVI nor open.cx documents a signature, so the
 // checks verify only what the user configured on both sides.
 import { createHash, createHmac, timingSafeEqual } from 'crypto';
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+/**
+ * The webhook lifecycle of a service with no API to register webhooks: the user pastes the URL
+ * into OSVI or open.cx, so there is nothing to check, create or delete (n8n's TheHive 5 Trigger
+ * does the same).
+ */
+export const registeredByHand = {
+	async checkExists(this: IHookFunctions): Promise<boolean> {
+		return true;
+	},
+	async create(this: IHookFunctions): Promise<boolean> {
+		return true;
+	},
+	async delete(this: IHookFunctions): Promise<boolean> {
+		return true;
+	},
+};
 
 /** Answers the request here and starts nothing, as n8n's Webhook node does when auth fails. */
 export function refuse(context: IWebhookFunctions, status: number, message: string): IWebhookResponseData {

@@ -238,7 +238,7 @@ describe('open.cx Trigger: description', () => {
 		expect(description.group).toEqual(['trigger']);
 		expect(description.inputs).toEqual([]);
 		expect(description.usableAsTool).toBeUndefined();
-		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }]);
 		expect(description.credentials).toEqual([
 			{ name: 'openCxApi', required: true, displayOptions: { show: { verification: ['header', 'hmac'] } } },
 		]);

@@ -84,12 +84,17 @@ async function parseLikeN8n(req: IncomingMessage, withoutRawBody: boolean): Prom
 	request.params = {};
 }
 
-/** What n8n's webhook server writes after `webhook()` returns, for responseMode onReceived. */
-function answer(result: IWebhookResponseData, res: ServerResponse): void {
+/**
+ * What n8n 2.40's webhook server writes after `webhook()` returns, for responseMode onReceived
+ * (packages/cli webhook-helpers.ts and webhook-on-received-response-extractor.ts).
+ */
+function answer(result: IWebhookResponseData, res: ServerResponse, responseData: unknown): void {
 	if (result.noWebhookResponse) return;
-	const fallback = result.workflowData === undefined ? 'Webhook call received' : 'Workflow was started';
+	let body: unknown;
+	if (result.workflowData === undefined) body = result.webhookResponse ?? { message: 'Webhook call received' };
+	else if (responseData !== 'noData') body = responseData || (result.webhookResponse ?? { message: 'Workflow was started' });
 	res.writeHead(200, { 'Content-Type': 'application/json' });
-	res.end(JSON.stringify(result.webhookResponse ?? { message: fallback }));
+	res.end(body === undefined ? '' : JSON.stringify(body));
 }
 
 /** POSTs one delivery to the trigger's webhook and reports the response and the items it would start with. */
@@ -139,7 +144,8 @@ export async function deliver(delivery: Delivery): Promise<Received> {
 				const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
 				const result = await nodeType.webhook!.call(context);
 				items = result.workflowData?.[0];
-				answer(result, res);
+				// n8n's default when a trigger's webhook description sets no responseData.
+				answer(result, res, description.webhooks![0].responseData ?? 'firstEntryJson');
 			} catch (error) {
 				failure = error;
 				res.writeHead(500);

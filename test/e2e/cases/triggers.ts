@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 import { WEBHOOK_SECRETS } from '../../../scripts/n8n/fixtures';
 import type { N8nServer, NodeItem } from '../../../scripts/n8n/n8n';
+import { PACKAGE_NAME } from '../../../scripts/n8n/package';
 import { closedBatch, conversationStarted, handoffToHuman } from '../../OpenCxTrigger/payloads';
 import { analysedCall, finishedCall } from '../../OsviTrigger/payloads';
 import type { E2eContext } from '../context';
@@ -97,6 +98,21 @@ export function triggerChecks(ctx: E2eContext, server: () => N8nServer): E2eTest
 	});
 
 	return [
+		{
+			name: 'triggers: the editor gets OSVI Trigger and open.cx Trigger as trigger nodes, with no AI-tool variants',
+			run: async () => {
+				const types = await server().rest<Array<{ name: string; group: string[]; inputs: unknown[] }>>('GET', '/types/nodes.json');
+				assert.equal(types.status, 200);
+				const names = new Set(types.body.map((type) => type.name));
+				for (const name of ['osviTrigger', 'openCxTrigger']) {
+					const type = types.body.find((t) => t.name === `${PACKAGE_NAME}.${name}`);
+					assert.ok(type, `${PACKAGE_NAME}.${name} not among ${types.body.length} node types`);
+					assert.deepEqual(type.group, ['trigger']);
+					assert.deepEqual(type.inputs, []);
+					assert.ok(!names.has(`${PACKAGE_NAME}.${name}Tool`), `${name} must not be offered as an AI tool`);
+				}
+			},
+		},
 		{
 			name: 'triggers: five published workflows register their Production URLs (OSVI, open.cx, both examples, the team chat stand-in)',
 			run: async () => {
