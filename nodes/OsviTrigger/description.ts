@@ -5,7 +5,7 @@ export const DEFAULT_SECRET_HEADER = 'X-OSVI-Secret';
 export const osviTriggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Connect OSVI in one of two ways. <b>Dashboard</b>: Agent → Post-Call Analysis → Integrations → add one with this node\'s Production URL, method POST, body Auto, and a header <code>X-OSVI-Secret</code> holding your Webhook Secret (OSVI sends it only for answered calls with Post-Call Analysis on). <b>One call</b>: in OSVI Voice → Start Call, set Webhook URL to the Production URL followed by <code>?secret=</code> and your secret. Put the same secret in the OSVI API credential\'s Webhook Secret: without one, anyone who knows the URL can start this workflow.',
+			'Connect OSVI in one of two ways. Dashboard: Agent → Post-Call Analysis → Integrations → add one with this node\'s Production URL, method POST, body Auto, and a header X-OSVI-Secret holding your Webhook Secret (OSVI sends it only for answered calls with Post-Call Analysis on). One call: in OSVI Voice → Start Call, set Webhook URL to the Production URL followed by ?secret= and your secret. Put the same secret in the OSVI API credential\'s Webhook Secret: without one, anyone who knows the URL can start this workflow.',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',

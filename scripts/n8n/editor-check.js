@@ -95,9 +95,12 @@ async function main() {
 		for (const label of ['Dashboard', 'One call', 'Call Status', 'Credential']) {
 			if (!trigger.includes(label)) problems.push(`OSVI Trigger panel lacks "${label}"`);
 		}
-		await page.getByText('Listen for test event').first().click();
+		// n8n 2.40 labels the button "Execute step"; the panel then listens for a test event.
+		await page.locator('[data-test-id="node-execute-button"]').first().click();
 		await page.waitForTimeout(2000);
 		await shot('09-osvi-trigger-listening');
+		const listening = await page.locator('[data-test-id="ndv"]').innerText().catch(() => '');
+		if (!/listening/i.test(listening)) problems.push('the OSVI Trigger panel does not say it is listening for a test event');
 		const callLogId = '7d3e5f10-2a4b-4c6d-8e9f-0a1b2c3d4e5f';
 		const delivered = await fetch(`${BASE}/webhook-test/0f4d6c1e-2b7a-4e59-8c3d-7a1b2c3d4e51/webhook`, {
 			method: 'POST',
