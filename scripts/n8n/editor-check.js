@@ -1,6 +1,7 @@
 // Looks at the `npm start` editor through headless Chromium: signs in, finds both nodes in the node
-// panel, opens an OSVI node, runs the escalation example, lists and searches open.cx's Session ID
-// picker, and saves screenshots. Not part of CI;
+// panel, opens an OSVI node, runs the escalation example, listens for a test event on the OSVI
+// Trigger example and sends one to its Test URL, lists and searches open.cx's Session ID picker,
+// and saves screenshots. Not part of CI;
 // it needs what the repo does not install:
 //
 //   apt-get install -y chromium
@@ -85,6 +86,35 @@ async function main() {
 			if (items < 5) problems.push(`the escalation example did not run through (${items} connections show "1 item")`);
 		}
 
+		// A trigger's "Listen for test event": a delivery to the Test URL shows up in its panel.
+		await page.goto(`${BASE}/workflow/exOsviCallTable`, { waitUntil: 'networkidle', timeout: 60_000 });
+		await page.waitForTimeout(2000);
+		await page.locator('[data-test-id="canvas-node"]', { hasText: 'Call Analysed' }).first().dblclick();
+		await page.waitForTimeout(2000);
+		await shot('08-osvi-trigger-panel');
+		const trigger = await page.locator('[data-test-id="ndv"]').innerText().catch(() => '');
+		for (const label of ['Dashboard', 'One call', 'Call Status', 'Credential']) {
+			if (!trigger.includes(label)) problems.push(`OSVI Trigger panel lacks "${label}"`);
+		}
+		// n8n 2.40 labels the button "Execute step"; the panel then listens for a test event.
+		await page.locator('[data-test-id="node-execute-button"]').first().click();
+		await page.waitForTimeout(2000);
+		await shot('09-osvi-trigger-listening');
+		const listening = await page.locator('[data-test-id="ndv"]').innerText().catch(() => '');
+		if (!/listening/i.test(listening)) problems.push('the OSVI Trigger panel does not say it is listening for a test event');
+		const callLogId = '7d3e5f10-2a4b-4c6d-8e9f-0a1b2c3d4e5f';
+		const delivered = await fetch(`${BASE}/webhook-test/0f4d6c1e-2b7a-4e59-8c3d-7a1b2c3d4e51/webhook`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'X-OSVI-Secret': 'sandbox-osvi-webhook-secret' },
+			body: JSON.stringify({ call_log_id: callLogId, phone_number: '+919876543210', agent_name: 'agent_DemoSupport_01', call_status: 'picked', call_type: 'outbound', call_summary: 'Editor check call.' }),
+		});
+		if (delivered.status !== 200) problems.push(`the Test URL answered ${delivered.status}: ${await delivered.text()}`);
+		await page.waitForTimeout(4000);
+		await shot('10-osvi-trigger-test-event');
+		const received = await page.locator('[data-test-id="ndv"]').innerText().catch(() => '');
+		if (!received.includes(callLogId)) problems.push('the test event did not show in the OSVI Trigger panel');
+		await page.keyboard.press('Escape');
+
 		await page.goto(`${BASE}/workflow/exAiAgentTools01`, { waitUntil: 'networkidle', timeout: 60_000 });
 		await page.waitForTimeout(2000);
 		await shot('07-ai-agent-example');
@@ -145,7 +175,7 @@ async function checkOpenCxPickers(page, shot, problems) {
 	const picker = page.locator('[data-test-id="resource-locator-sessionId"]');
 	if (!(await picker.count())) {
 		problems.push('the open.cx node panel shows no Session ID picker');
-		await shot('08-opencx-picker-missing');
+		await shot('11-opencx-picker-missing');
 		return;
 	}
 	// The first input is the mode selector (From list / By ID); the last one opens the list.
@@ -153,12 +183,12 @@ async function checkOpenCxPickers(page, shot, problems) {
 	await page.waitForTimeout(3000);
 	const items = async () => (await page.locator('[data-test-id="rlc-item"]').allInnerTexts()).map((t) => t.trim());
 	const listed = await items();
-	await shot('08-opencx-session-picker');
+	await shot('11-opencx-session-picker');
 	if (!listed.some((name) => /^#\d+ · /.test(name))) problems.push(`the Session ID picker lists no sessions (got ${JSON.stringify(listed.slice(0, 3))})`);
 	await page.locator('[data-test-id="rlc-search"] input, [data-test-id="rlc-search"]').first().fill('password');
 	await page.waitForTimeout(2500);
 	const found = await items();
-	await shot('09-opencx-session-picker-search');
+	await shot('12-opencx-session-picker-search');
 	if (!found.length || !found.every((name) => /password/i.test(name))) {
 		problems.push(`searching the Session ID picker for "password" gave ${JSON.stringify(found.slice(0, 3))}`);
 	}
