@@ -51,7 +51,7 @@ export interface Field {
 	place?: Place;
 }
 
-type Place = (context: IExecuteSingleFunctions, value: unknown, requestOptions: IHttpRequestOptions) => void | Promise<void>;
+export type Place = (context: IExecuteSingleFunctions, value: unknown, requestOptions: IHttpRequestOptions) => void | Promise<void>;
 
 /** What n8n shows of a field, beyond its name, label and type. */
 type Shown = Partial<
@@ -411,6 +411,16 @@ export function keyValueOrJsonField(spec: KeyValueOrJsonSpec): Field {
 			return requestOptions;
 		},
 	};
+}
+
+export interface CustomSpec extends Spec {
+	type: INodeProperties['type'];
+	required?: boolean;
+}
+
+/** A field with a check of its own (a format one API wants): `place` checks the value read once and puts it in the request. */
+export function customField(spec: CustomSpec, place: Place): Field {
+	return field(spec, [entry(spec, spec.type, { default: '', ...(spec.required ? { required: true } : {}) })], place);
 }
 
 /** A field shown as it is, read by the node's own code (Simplify, a notice): no sender. */

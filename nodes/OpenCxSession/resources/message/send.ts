@@ -1,6 +1,7 @@
-import { booleanField, collectionField, numberField, operationFields, optionsField, plainField, textField } from '../../../shared/fields';
+import { booleanField, collectionField, operationFields, optionsField, plainField, textField } from '../../../shared/fields';
+import { noteSendTime } from '../../shared/aiReply';
 import { attachments } from '../../shared/attachments';
-import { contactDetails, sessionAdditionalFields, sessionId } from '../../shared/fields';
+import { contactDetails, humanAgentId, sessionAdditionalFields, sessionId } from '../../shared/fields';
 
 const byAgent = { sender: ['agent'] };
 
@@ -28,16 +29,9 @@ export const fields = operationFields({ resource: 'message', operation: 'send' }
 		typeOptions: { rows: 4 },
 		description: 'The message text; may be empty only when the message has attachments',
 	}),
-	// Agent IDs are open.cx user IDs, which are whole numbers.
-	numberField({
-		displayName: 'Agent ID',
-		name: 'agentId',
-		property: 'agent.id',
-		required: true,
-		default: 0,
-		description: 'The open.cx user ID of the agent sending the message',
-		shownWhen: byAgent,
-	}),
+	// Notes when the message left, just before the request; an earlier time only widens the search for it.
+	{ properties: [], send: noteSendTime },
+	humanAgentId(byAgent),
 	textField({
 		displayName: 'Agent Name',
 		name: 'agentName',
