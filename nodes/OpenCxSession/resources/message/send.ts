@@ -1,56 +1,9 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-
-import { invalidInput, setInBody, shown } from '../../../shared/fields/checks';
-import { booleanField, collectionField, operationFields, optionsField, plainField, textField, type Field } from '../../../shared/fields';
+import { booleanField, collectionField, operationFields, optionsField, plainField, textField } from '../../../shared/fields';
 import { noteSendTime } from '../../shared/aiReply';
 import { attachments } from '../../shared/attachments';
-import { contactDetails, sessionAdditionalFields, sessionId } from '../../shared/fields';
+import { contactDetails, humanAgentId, sessionAdditionalFields, sessionId } from '../../shared/fields';
 
 const byAgent = { sender: ['agent'] };
-
-/**
- * `agent.id` as the number open.cx documents. The field is text (it starts empty); workflows saved
- * when it was a number field still hold a number, and both are accepted.
- */
-async function agentIdAsNumber(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	if (this.getNodeParameter('sender', 'contact') !== 'agent') return requestOptions;
-	const value = this.getNodeParameter('agentId', '');
-	const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : undefined;
-	if (text === '' || value === null || value === undefined) {
-		invalidInput(this, 'Agent ID is required when sending as a human agent', "Enter the team member's open.cx user ID, e.g. 42");
-	}
-	const id = Number(text);
-	if (text === undefined || !/^\d+$/.test(text) || !Number.isSafeInteger(id) || id < 1) {
-		const got = typeof value === 'string' ? `"${shown(value)}"` : shown(value);
-		invalidInput(this, `Agent ID must be a whole number above 0, got ${got}`);
-	}
-	setInBody(requestOptions, 'agent.id', id);
-	return requestOptions;
-}
-
-const agentId: Field = {
-	properties: [
-		{
-			displayName: 'Agent ID',
-			name: 'agentId',
-			// Text so the field starts empty; open.cx wants a number, which agentIdAsNumber sends.
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. 42',
-			description: 'The open.cx user ID of the team member sending the message, a whole number',
-			hint: "The team member's numeric user ID in open.cx; their comments in a session's history (Get History with Simplify off) carry it as human_agent_id",
-			displayOptions: { show: byAgent },
-		},
-	],
-	send: agentIdAsNumber,
-};
-
-// Notes when the message leaves, after every other check: an earlier time only widens the search for the sent message.
-const sendTime: Field = { properties: [], send: noteSendTime };
 
 export const fields = operationFields({ resource: 'message', operation: 'send' }, [
 	sessionId,
@@ -76,7 +29,9 @@ export const fields = operationFields({ resource: 'message', operation: 'send' }
 		typeOptions: { rows: 4 },
 		description: 'The message text; may be empty only when the message has attachments',
 	}),
-	agentId,
+	// Notes when the message left, just before the request; an earlier time only widens the search for it.
+	{ properties: [], send: noteSendTime },
+	humanAgentId(byAgent),
 	textField({
 		displayName: 'Agent Name',
 		name: 'agentName',
@@ -138,5 +93,4 @@ export const fields = operationFields({ resource: 'message', operation: 'send' }
 			},
 		],
 	}),
-	sendTime,
 ]);
