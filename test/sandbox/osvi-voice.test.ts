@@ -46,6 +46,7 @@ const waitUntil = async (check: () => boolean, ms = 3000) => {
 
 describe('POST /v1/call', () => {
 	test('queues a call: 200 with a call_id, visible at once as in_progress', async () => {
+		sandbox.voice.callDurationMs = 60_000;
 		const res = await startCall({ person_name: 'Asha' });
 		expect(res.status).toBe(200);
 		expect(res.data).toEqual({ success: true, data: { call_id: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
@@ -190,10 +191,11 @@ describe('GET /v1/call/{id}, transcript and recording', () => {
 	});
 
 	test('the recording link needs no API token, serves audio bytes, and rejects forged or expired links', async () => {
+		sandbox.voice.callDurationMs = 60_000;
 		const res = await startCall();
 		const id = res.data.data.call_id;
 		expect((await api.get(`/v1/call/${id}/recording`)).status).toBe(404); // still ringing
-		await waitUntil(() => sandbox.voice.calls.get(id)?.status === 'picked');
+		sandbox.voice.endCall(sandbox.voice.calls.get(id)!);
 		const meta = await api.get(`/v1/call/${id}/recording`);
 		expect(meta.data.data).toEqual({ call_id: id, recording_url: expect.stringContaining('/recordings/'), expires_in_seconds: 900 });
 		const url: string = meta.data.data.recording_url;
