@@ -23,6 +23,12 @@ export interface RecordedRequest {
 	status: number;
 }
 
+export interface VoiceAdmin {
+	callDurationMs: number;
+	webhookShape: string;
+	deliveries: Array<{ callId: string; url: string; body: Record<string, unknown>; status: number; error?: string }>;
+}
+
 export class Sandbox {
 	private constructor(
 		private readonly child: ChildProcess,
@@ -102,6 +108,11 @@ export class Sandbox {
 
 	async reset(): Promise<void> {
 		await this.admin('POST', 'reset');
+	}
+
+	/** OSVI voice settings (call length, webhook shape) and the post-call webhook deliveries; changes last until reset. */
+	async voice(settings?: { callDurationMs?: number; webhookShape?: 'perCall' | 'integration' }): Promise<VoiceAdmin> {
+		return (await this.admin(settings ? 'POST' : 'GET', 'voice', settings)) as VoiceAdmin;
 	}
 
 	async requests(api?: 'osvi' | 'opencx'): Promise<RecordedRequest[]> {

@@ -108,7 +108,7 @@ describe('Campaign → Add Contacts', () => {
 		});
 		expect(contactsSent()).toEqual([10_000, 5_000]);
 		expect(error?.message).toMatch(/404: Campaign not found.*\[items 10000–14999\]/);
-		expect(error?.description).toMatch(/Already added before this failure: items 0–9999 \(upload \d+\)\./);
+		expect((error as { description?: string } | undefined)?.description).toMatch(/Already added before this failure: items 0–9999 \(upload \d+\)\./);
 	});
 
 	test('items for different campaigns go in separate requests, in input order', async () => {
@@ -135,7 +135,7 @@ describe('Campaign → Add Contacts', () => {
 			input[1] = { json: { ...input[1].json, ...bad } };
 			const { error } = await runVoice(sandbox.current, { parameters: addContacts(), items: input });
 			expect(error?.message).toMatch(message);
-			expect(error?.description).toMatch(/None of the 3 items was sent/);
+			expect((error as { description?: string } | undefined)?.description).toMatch(/None of the 3 items was sent/);
 			expect(osviRequests(sandbox.current)).toHaveLength(0);
 		});
 
