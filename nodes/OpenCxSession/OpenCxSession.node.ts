@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { withRetryAndRateLimit } from '../shared/description';
-import { routedRequest } from '../shared/routing';
+import { routedRequest, withRetryAndRateLimit } from '../shared';
+
 import { contactDescription } from './resources/contact';
 import { messageDescription } from './resources/message';
 import { sessionDescription } from './resources/session';

@@ -1,7 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { routedRequest } from '../shared/routing';
-import { withRetryAndRateLimit } from '../shared/description';
+
+import { routedRequest, withRetryAndRateLimit } from '../shared';
 import { searchAgents } from './listSearch/searchAgents';
 import { agentDescription } from './resources/agent';
 import { legacyDescription } from './resources/legacy';

@@ -1,6 +1,6 @@
 // Requests per Minute spaces the starts of every request of one node run: items, pages, polls and
 // retries alike.
-import { pendingLimiters, waitForTurn } from '../../nodes/shared/rateLimit';
+import { pendingLimiters, waitForTurn } from '../../nodes/shared/request/rateLimit';
 import { agentById, DEMO, itemsOf, runOpenCx, runOsvi, useSandbox, type RecordedRequest } from './helpers';
 
 const sandbox = useSandbox();

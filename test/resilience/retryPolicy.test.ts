@@ -1,6 +1,6 @@
 // The retry policy as a table: what is retried, how long it waits, and when it gives up.
-import { backoffMs, retryAfterMs } from '../../nodes/shared/delays';
-import { decide, type Failure, type RetrySettings } from '../../nodes/shared/retryPolicy';
+import { backoffMs, retryAfterMs } from '../../nodes/shared/request/delays';
+import { decide, type Failure, type RetrySettings } from '../../nodes/shared/request/retryPolicy';
 
 const settings: RetrySettings = { enabled: true, maxRetries: 3, maxWaitMs: 60_000 };
 const status = (code: number, extra: Partial<Extract<Failure, { kind: 'response' }>> = {}): Failure => ({

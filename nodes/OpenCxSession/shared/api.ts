@@ -1,4 +1,4 @@
-import type { ApiProfile } from '../../shared/requestSettings';
+import type { ApiProfile } from '../../shared';
 
 // open.cx documents 100 requests a minute for its standard endpoints.
 export const OPEN_CX: ApiProfile = { name: 'open.cx', documentedRequestsPerMinute: 100 };

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, PreSendAction } from 'n8n-workflow';
 
-import { asText, invalidInput, setInBody } from '../../shared/input';
+import { asText, invalidInput, setInBody } from '../../shared/fields/checks';
 
 interface AttachmentParameter {
 	source?: 'binary' | 'url';

@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { textParameter } from '../../shared/input';
+import { textParameter } from '../../shared/fields/routedChecks';
 
 import {
 	customDataParameter,

@@ -7,8 +7,8 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { retryAfterMs } from '../../shared/delays';
-import { rememberResponse } from '../../shared/failedResponse';
+import { retryAfterMs } from '../../shared/request/delays';
+import { isFailedStatus, rememberResponse } from '../../shared/request/failedResponse';
 import { OPEN_CX } from './api';
 
 /**
@@ -105,6 +105,6 @@ export async function throwOnApiError(
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (response.statusCode >= 400) throw openCxApiError(this, response);
+	if (isFailedStatus(response)) throw openCxApiError(this, response);
 	return items;
 }

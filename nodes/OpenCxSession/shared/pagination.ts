@@ -5,7 +5,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { routedRequest, type SendRouted } from '../../shared/routing';
+import { routedRequest, type SendRouted } from '../../shared/request/routedRequest';
 import { OPEN_CX } from './api';
 import { unexpectedResponseError } from './errors';
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { handWrittenRequest } from '../../shared/transport';
+import { handWrittenRequest } from '../../shared';
+import { isFailedStatus } from '../../shared/request/failedResponse';
 import { OPEN_CX } from './api';
 import { openCxApiError } from './errors';
 
@@ -13,7 +14,7 @@ export async function openCxRequest(
 	options: Pick<IHttpRequestOptions, 'method' | 'url' | 'qs' | 'body'>,
 ): Promise<IDataObject> {
 	const body = await handWrittenRequest(this, OPEN_CX, 'openCxApi', options, (response) => {
-		if (response.statusCode >= 400) throw openCxApiError(this, response);
+		if (isFailedStatus(response)) throw openCxApiError(this, response);
 	});
 	return (body ?? {}) as IDataObject;
 }

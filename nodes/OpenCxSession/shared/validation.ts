@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, PreSendAction } from 'n8n-workflow';
 
-import { invalidInput, setInBody, shown } from '../../shared/input';
+import { invalidInput, setInBody, shown } from '../../shared/fields/checks';
 
 // The id pattern open.cx documents for sessions and contacts: RFC 9562 v1–8, plus nil and max.
 const UUID_PATTERN =

@@ -1,4 +1,4 @@
-import type { ApiProfile } from '../../shared/requestSettings';
+import type { ApiProfile } from '../../shared';
 
 // OSVI documents no rate limit.
 export const OSVI: ApiProfile = { name: 'OSVI' };

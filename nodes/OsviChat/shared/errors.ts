@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INode,
@@ -7,7 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { rememberResponse } from '../../shared/failedResponse';
+import { isObject } from '../../shared/fields/checks';
+import { isFailedStatus, rememberResponse } from '../../shared/request/failedResponse';
 
 /** What the user should do, keyed by OSVI's own error code (v1 `error` or the 502 engine `reason`). */
 const MESSAGES: Record<string, string> = {
@@ -45,9 +47,6 @@ const NEXT_STEP_BY_STATUS: Record<number, string> = {
 	429: 'Wait a moment, or space requests out with Retry and Rate Limit → Requests per Minute.',
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const text = (value: unknown): string | undefined =>
 	typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
@@ -55,7 +54,7 @@ const text = (value: unknown): string | undefined =>
  * OSVI's reason in any of its envelopes: v1 `{error}`, legacy `{errors: []}`, a plain `{message}`,
  * and for 502 the chat engine's `upstream_body` (nullable), whose reason beats the generic `error`.
  */
-function reasonOf(body: Record<string, unknown>): string | undefined {
+function reasonOf(body: IDataObject): string | undefined {
 	const upstream = body.upstream_body;
 	if (isObject(upstream)) {
 		const engineReason = text(upstream.reason) ?? text(upstream.detail) ?? text(upstream.message);
@@ -111,9 +110,9 @@ function buildError(node: INode, { statusCode, body }: IN8nHttpFullResponse): No
 
 /** Throws unless OSVI answered 2xx with JSON and without `success: false`. */
 export function assertOsviSuccess(node: INode, response: IN8nHttpFullResponse): void {
-	const { statusCode, body } = response;
+	const { body } = response;
 	const isJson = isObject(body) || Array.isArray(body);
-	if (statusCode >= 400 || !isJson || (isObject(body) && body.success === false)) {
+	if (isFailedStatus(response) || !isJson || (isObject(body) && body.success === false)) {
 		throw osviApiError(node, response);
 	}
 }

@@ -19,3 +19,22 @@ export async function itemPerElement(
 ): Promise<INodeExecutionData[]> {
 	return Array.isArray(response.body) ? response.body.map((json) => ({ json: json as IDataObject })) : items;
 }
+
+/**
+ * OSVI answers with one session when an agent is given, otherwise with sessions keyed by agent
+ * UUID. Either way each session becomes an item carrying its `agent_uuid`, which the session
+ * object itself lacks (it has only the numeric `chat_agent_id`).
+ */
+export async function splitActiveSessions(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (!this.getNodeParameter('simplify', true)) return items;
+	const data = ((response.body as IDataObject).data ?? {}) as IDataObject;
+	const agent = this.getNodeParameter('agent', '', { extractValue: true }) as string;
+	const byAgent = agent ? { [agent]: data } : data;
+	return Object.entries(byAgent).map(([agentUuid, session]) => ({
+		json: { agent_uuid: agentUuid, ...(session as IDataObject) },
+	}));
+}

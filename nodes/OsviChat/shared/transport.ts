@@ -1,6 +1,6 @@
 import type { IHttpRequestMethods, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { handWrittenRequest } from '../../shared/transport';
+import { handWrittenRequest } from '../../shared';
 import { OSVI } from './api';
 import { assertOsviSuccess } from './errors';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/description';
+import { returnAllAndLimit } from '../../../shared/fields';
 import { dateRangeFilters } from '../../shared/descriptions';
 
 const showOnlyForGetAll = { show: { resource: ['contact'], operation: ['getAll'] } };

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/description';
+import { returnAllAndLimit } from '../../../shared/fields';
 import { sessionIdField } from '../../shared/descriptions';
 
 const showOnlyForGetHistory = { show: { resource: ['message'], operation: ['getHistory'] } };

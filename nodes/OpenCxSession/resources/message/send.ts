@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { textParameter, wholeNumberParameter } from '../../../shared/input';
+import { textParameter, wholeNumberParameter } from '../../../shared/fields/routedChecks';
 
 import { readSendResponse, waitForAiReply } from '../../shared/aiReply';
 import { buildAttachments } from '../../shared/attachments';
@@ -113,8 +113,8 @@ export const messageSendDescription: INodeProperties[] = [
 		routing: { send: { preSend: [buildAttachments] } },
 		options: [
 			{
-				name: 'attachment',
 				displayName: 'Attachment',
+				name: 'attachment',
 				values: [
 					{
 						displayName: 'File Name',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/description';
+import { returnAllAndLimit } from '../../../shared/fields';
 import { CHANNEL_OPTIONS, dateRangeFilters, SESSION_STATUS_OPTIONS } from '../../shared/descriptions';
 
 const showOnlyForGetAll = { show: { resource: ['session'], operation: ['getAll'] } };

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { textParameter } from '../../../shared/input';
+import { textParameter } from '../../../shared/fields/routedChecks';
 import { uuidParameter } from '../../shared/validation';
 
 const showOnlyForSearch = { show: { resource: ['session'], operation: ['search'] } };

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { throwOnOsviError } from '../../shared/errors';
 import { itemPerElement } from '../../shared/output';
-import { getAllDescription } from './getAll';
+import { fields as getAll } from './getAll';
 
 export const agentDescription: INodeProperties[] = [
 	{
@@ -26,5 +26,5 @@ export const agentDescription: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
-	...getAllDescription,
+	...getAll.properties,
 ];

@@ -1,20 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-import { agentLocator, sessionId, simplify } from '../../shared/descriptions';
+import { operationFields, plainField } from '../../../shared/fields';
+import { agentField, sessionId, simplify } from '../../shared/fields';
 
-const properties: INodeProperties[] = [
-	{
+export const fields = operationFields({ resource: 'legacy', operation: 'closeSession' }, [
+	plainField({
 		displayName: 'OSVI is deprecating this endpoint. Use Session → Close for new workflows.',
 		name: 'legacyNotice',
 		type: 'notice',
 		default: '',
-	},
-	agentLocator,
-	{ ...sessionId, description: 'The session ID returned by Legacy → Start Session' },
+	}),
+	agentField(),
+	sessionId,
 	simplify,
-];
-
-export const closeSessionDescription = updateDisplayOptions(
-	{ show: { resource: ['legacy'], operation: ['closeSession'] } },
-	properties,
-);
+]);

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { throwOnOsviError } from '../../shared/errors';
 import { unwrapData } from '../../shared/output';
-import { closeSessionDescription } from './closeSession';
-import { sendMessageDescription } from './sendMessage';
-import { startSessionDescription } from './startSession';
+import { fields as closeSession } from './closeSession';
+import { fields as sendMessage } from './sendMessage';
+import { fields as startSession } from './startSession';
 
 // OSVI marks these endpoints "Legacy — will be deprecated soon"; each operation names its v1 successor.
 export const legacyDescription: INodeProperties[] = [
@@ -25,6 +25,7 @@ export const legacyDescription: INodeProperties[] = [
 						method: 'POST',
 						url: '=/chat_sessions/{{encodeURIComponent($parameter.sessionId)}}/close_session',
 					},
+					send: { preSend: closeSession.preSend },
 					output: { postReceive: [throwOnOsviError, unwrapData] },
 				},
 			},
@@ -36,6 +37,7 @@ export const legacyDescription: INodeProperties[] = [
 					'Deprecated: send a customer message into a legacy session and return the reply; use Message → Send instead',
 				routing: {
 					request: { method: 'POST', url: '/chat_messages/send_message' },
+					send: { preSend: sendMessage.preSend },
 					output: { postReceive: [throwOnOsviError, unwrapData] },
 				},
 			},
@@ -46,13 +48,14 @@ export const legacyDescription: INodeProperties[] = [
 				description: 'Deprecated: start a legacy chat session with an agent; use Session → Create instead',
 				routing: {
 					request: { method: 'POST', url: '/chat_sessions' },
+					send: { preSend: startSession.preSend },
 					output: { postReceive: [throwOnOsviError, unwrapData] },
 				},
 			},
 		],
 		default: 'startSession',
 	},
-	...startSessionDescription,
-	...sendMessageDescription,
-	...closeSessionDescription,
+	...startSession.properties,
+	...sendMessage.properties,
+	...closeSession.properties,
 ];

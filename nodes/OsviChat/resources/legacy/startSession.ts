@@ -1,26 +1,21 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-import { agentLocator, keyValueOrJson, simplify } from '../../shared/descriptions';
+import { keyValueOrJsonField, operationFields, plainField } from '../../../shared/fields';
+import { agentField, simplify } from '../../shared/fields';
 
-const properties: INodeProperties[] = [
-	{
+export const fields = operationFields({ resource: 'legacy', operation: 'startSession' }, [
+	plainField({
 		displayName:
 			'OSVI is deprecating this endpoint. Use Session → Create for new workflows (metadata becomes Input Fields).',
 		name: 'legacyNotice',
 		type: 'notice',
 		default: '',
-	},
-	agentLocator,
-	...keyValueOrJson({
-		name: 'metadata',
+	}),
+	agentField(),
+	keyValueOrJsonField({
 		displayName: 'Metadata',
-		bodyProperty: 'metadata',
+		name: 'metadata',
+		property: 'metadata',
 		description: 'Data the agent can use during the chat, such as person_name',
+		example: '{"first_name": "Alex"}',
 	}),
 	simplify,
-];
-
-export const startSessionDescription = updateDisplayOptions(
-	{ show: { resource: ['legacy'], operation: ['startSession'] } },
-	properties,
-);
+]);

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { throwOnOsviError } from '../../shared/errors';
 import { unwrapData } from '../../shared/output';
-import { sendDescription } from './send';
+import { fields as send } from './send';
 
 export const messageDescription: INodeProperties[] = [
 	{
@@ -19,11 +19,12 @@ export const messageDescription: INodeProperties[] = [
 					'Send the customer’s message to the agent and return the agent’s reply; starts or resumes the customer’s session as needed',
 				routing: {
 					request: { method: 'POST', url: '/v1/chat/inbound' },
+					send: { preSend: send.preSend },
 					output: { postReceive: [throwOnOsviError, unwrapData] },
 				},
 			},
 		],
 		default: 'send',
 	},
-	...sendDescription,
+	...send.properties,
 ];

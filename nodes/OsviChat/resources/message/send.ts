@@ -1,30 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-import { agentLocator, content, customerId, sessionId, simplify } from '../../shared/descriptions';
-import { requireSessionId } from '../../shared/validation';
+import { operationFields } from '../../../shared/fields';
+import { agentField, content, customerIdField, sessionIdField, simplify } from '../../shared/fields';
 
-const properties: INodeProperties[] = [
-	agentLocator,
-	customerId,
+export const fields = operationFields({ resource: 'message', operation: 'send' }, [
+	agentField(),
+	customerIdField(),
 	content,
-	{
-		...sessionId,
-		required: false,
-		description:
-			'Send into this session; leave empty to use the customer’s active session with the agent, which OSVI creates if needed',
-		routing: {
-			send: {
-				type: 'body',
-				property: 'session_id',
-				value: '={{ $value || undefined }}',
-				preSend: [requireSessionId('sessionId', { optional: true })],
-			},
-		},
-	},
+	sessionIdField({ property: 'session_id', required: false }),
 	simplify,
-];
-
-export const sendDescription = updateDisplayOptions(
-	{ show: { resource: ['message'], operation: ['send'] } },
-	properties,
-);
+]);

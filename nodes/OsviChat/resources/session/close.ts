@@ -1,7 +1,4 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import { sessionId, simplify } from '../../shared/descriptions';
+import { operationFields } from '../../../shared/fields';
+import { sessionId, simplify } from '../../shared/fields';
 
-export const closeDescription = updateDisplayOptions(
-	{ show: { resource: ['session'], operation: ['close'] } },
-	[sessionId, simplify],
-);
+export const fields = operationFields({ resource: 'session', operation: 'close' }, [sessionId, simplify]);

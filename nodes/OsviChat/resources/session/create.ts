@@ -1,39 +1,23 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-import { agentLocator, customerId, keyValueOrJson, simplify } from '../../shared/descriptions';
-import { requireTextEntries } from '../../shared/validation';
+import { keyValueOrJsonField, operationFields, textListField } from '../../../shared/fields';
+import { agentField, customerIdField, simplify } from '../../shared/fields';
 
-const properties: INodeProperties[] = [
-	agentLocator,
-	customerId,
-	...keyValueOrJson({
-		name: 'inputFields',
+export const fields = operationFields({ resource: 'session', operation: 'create' }, [
+	agentField(),
+	customerIdField(),
+	keyValueOrJsonField({
 		displayName: 'Input Fields',
-		bodyProperty: 'input_fields',
+		name: 'inputFields',
+		property: 'input_fields',
 		description: 'Customer data the agent can use during the chat, such as first_name or account tier',
+		example: '{"first_name": "Alex"}',
 	}),
-	{
+	textListField({
 		displayName: 'Initial Context',
 		name: 'initialContext',
-		type: 'string',
-		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Context Entry' },
-		default: [],
+		property: 'context',
+		addButtonText: 'Add Context Entry',
 		description: 'Free-text notes the agent should know at the start of the chat',
 		hint: 'OSVI keeps only the latest 5 entries; add more later with Inject Context',
-		routing: {
-			send: {
-				type: 'body',
-				property: 'context',
-				// An empty list is left out rather than sent as [].
-				value: '={{ $value.length ? $value : undefined }}',
-				preSend: [requireTextEntries('initialContext', 'Initial Context')],
-			},
-		},
-	},
+	}),
 	simplify,
-];
-
-export const createDescription = updateDisplayOptions(
-	{ show: { resource: ['session'], operation: ['create'] } },
-	properties,
-);
+]);

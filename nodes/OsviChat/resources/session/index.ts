@@ -1,13 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { throwOnOsviError } from '../../shared/errors';
-import { unwrapData } from '../../shared/output';
-import { sessionPath } from '../../shared/descriptions';
-import { closeDescription } from './close';
-import { createDescription } from './create';
-import { getActiveDescription, splitActiveSessions } from './getActive';
-import { injectContextDescription } from './injectContext';
-
-const showOnlyForSession = { resource: ['session'] };
+import { splitActiveSessions, unwrapData } from '../../shared/output';
+import { sessionPath } from '../../shared/fields';
+import { fields as close } from './close';
+import { fields as create } from './create';
+import { fields as getActive } from './getActive';
+import { fields as injectContext } from './injectContext';
 
 export const sessionDescription: INodeProperties[] = [
 	{
@@ -15,7 +13,7 @@ export const sessionDescription: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: showOnlyForSession },
+		displayOptions: { show: { resource: ['session'] } },
 		options: [
 			{
 				name: 'Close',
@@ -25,6 +23,7 @@ export const sessionDescription: INodeProperties[] = [
 					'Close a session permanently (cannot be undone); the customer’s next message starts a new session',
 				routing: {
 					request: { method: 'POST', url: sessionPath('support'), body: { command: 'close' } },
+					send: { preSend: close.preSend },
 					output: { postReceive: [throwOnOsviError, unwrapData] },
 				},
 			},
@@ -36,6 +35,7 @@ export const sessionDescription: INodeProperties[] = [
 					'Open a session for a customer with an agent; closes the customer’s active session with that agent, if any',
 				routing: {
 					request: { method: 'POST', url: '/v1/chat/session' },
+					send: { preSend: create.preSend },
 					output: { postReceive: [throwOnOsviError, unwrapData] },
 				},
 			},
@@ -47,6 +47,7 @@ export const sessionDescription: INodeProperties[] = [
 					'Look up a customer’s active session with one agent, or all their active sessions (one item per agent)',
 				routing: {
 					request: { method: 'GET', url: '/v1/chat/session/active' },
+					send: { preSend: getActive.preSend },
 					output: { postReceive: [throwOnOsviError, splitActiveSessions] },
 				},
 			},
@@ -58,14 +59,15 @@ export const sessionDescription: INodeProperties[] = [
 					'Add one free-text context entry to a running session, such as a summary of an earlier call',
 				routing: {
 					request: { method: 'POST', url: sessionPath('inject_context') },
+					send: { preSend: injectContext.preSend },
 					output: { postReceive: [throwOnOsviError, unwrapData] },
 				},
 			},
 		],
 		default: 'create',
 	},
-	...createDescription,
-	...getActiveDescription,
-	...injectContextDescription,
-	...closeDescription,
+	...create.properties,
+	...getActive.properties,
+	...injectContext.properties,
+	...close.properties,
 ];

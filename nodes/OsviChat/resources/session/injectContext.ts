@@ -1,35 +1,16 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-import { sessionId, simplify } from '../../shared/descriptions';
-import { textParameter } from '../../../shared/input';
+import { operationFields, textField } from '../../../shared/fields';
+import { sessionId, simplify } from '../../shared/fields';
 
-const properties: INodeProperties[] = [
+export const fields = operationFields({ resource: 'session', operation: 'injectContext' }, [
 	sessionId,
-	{
+	textField({
 		displayName: 'Context',
 		name: 'context',
-		type: 'string',
+		property: 'context',
+		required: 'Context is empty. Enter the text to add to the session.',
 		typeOptions: { rows: 3 },
-		default: '',
-		required: true,
 		description: 'One free-text entry to add to the session’s context, such as a summary of an earlier call',
 		hint: 'OSVI keeps only the latest 5 entries and drops the oldest',
-		routing: {
-			send: {
-				type: 'body',
-				property: 'context',
-				preSend: [
-					textParameter('context', 'Context', 'context', {
-						required: 'Context is empty. Enter the text to add to the session.',
-					}),
-				],
-			},
-		},
-	},
+	}),
 	simplify,
-];
-
-export const injectContextDescription = updateDisplayOptions(
-	{ show: { resource: ['session'], operation: ['injectContext'] } },
-	properties,
-);
+]);

@@ -1,7 +1,4 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import { sessionId, simplify } from '../../shared/descriptions';
+import { operationFields } from '../../../shared/fields';
+import { sessionId, simplify } from '../../shared/fields';
 
-export const endDescription = updateDisplayOptions(
-	{ show: { resource: ['support'], operation: ['end'] } },
-	[sessionId, simplify],
-);
+export const fields = operationFields({ resource: 'support', operation: 'end' }, [sessionId, simplify]);

@@ -1,11 +1,4 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import { operatorMessage, sessionId, simplify } from '../../shared/descriptions';
+import { operationFields } from '../../../shared/fields';
+import { operatorMessage, sessionId, simplify } from '../../shared/fields';
 
-export const sendMessageDescription = updateDisplayOptions(
-	{ show: { resource: ['support'], operation: ['sendMessage'] } },
-	[
-		sessionId,
-		{ ...operatorMessage, description: 'The text the customer receives from the operator' },
-		simplify,
-	],
-);
+export const fields = operationFields({ resource: 'support', operation: 'sendMessage' }, [sessionId, operatorMessage, simplify]);

@@ -1,28 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { operationFields, textField } from '../../../shared/fields';
+import { sessionId, simplify } from '../../shared/fields';
 
-import { textParameter } from '../../../shared/input';
-import { operatorMessage, sessionId, simplify } from '../../shared/descriptions';
-
-const properties: INodeProperties[] = [
+export const fields = operationFields({ resource: 'support', operation: 'takeover' }, [
 	sessionId,
-	{
-		...operatorMessage,
-		required: false,
+	textField({
+		displayName: 'Message',
+		name: 'message',
+		property: 'message',
+		omitWhenEmpty: true,
+		typeOptions: { rows: 2 },
 		description: 'Optional note to record with the takeover',
-		routing: {
-			send: {
-				type: 'body',
-				property: 'message',
-				value: '={{ $value || undefined }}',
-				preSend: [textParameter('message', 'Message', 'message')],
-			},
-		},
-	},
+	}),
 	simplify,
-];
-
-export const takeoverDescription = updateDisplayOptions(
-	{ show: { resource: ['support'], operation: ['takeover'] } },
-	properties,
-);
+]);

@@ -1,11 +1,4 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import { operatorMessage, sessionId, simplify } from '../../shared/descriptions';
+import { operationFields } from '../../../shared/fields';
+import { operatorMessage, sessionId, simplify } from '../../shared/fields';
 
-export const tellDescription = updateDisplayOptions(
-	{ show: { resource: ['support'], operation: ['tell'] } },
-	[
-		sessionId,
-		{ ...operatorMessage, description: 'What the agent should tell the customer; the agent words the reply' },
-		simplify,
-	],
-);
+export const fields = operationFields({ resource: 'support', operation: 'tell' }, [sessionId, operatorMessage, simplify]);

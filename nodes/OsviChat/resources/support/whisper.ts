@@ -1,11 +1,4 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import { operatorMessage, sessionId, simplify } from '../../shared/descriptions';
+import { operationFields } from '../../../shared/fields';
+import { operatorMessage, sessionId, simplify } from '../../shared/fields';
 
-export const whisperDescription = updateDisplayOptions(
-	{ show: { resource: ['support'], operation: ['whisper'] } },
-	[
-		sessionId,
-		{ ...operatorMessage, description: 'Private guidance the agent uses for its next reply' },
-		simplify,
-	],
-);
+export const fields = operationFields({ resource: 'support', operation: 'whisper' }, [sessionId, operatorMessage, simplify]);

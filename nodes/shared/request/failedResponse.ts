@@ -2,6 +2,9 @@ import type { IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { retryAfterMs } from './delays';
 
+/** Whether the API answered with an error status (both nodes send with `ignoreHttpStatusErrors`). */
+export const isFailedStatus = (response: IN8nHttpFullResponse) => response.statusCode >= 400;
+
 /** What an API error response said that the retry policy needs. */
 export interface FailedResponse {
 	status: number;

@@ -110,7 +110,7 @@ export async function untilEveryBatchStarted(context: IExecuteSingleFunctions): 
 }
 
 /** A preSend step that records its item's outcome for the run. */
-function recorded(step: PreSendAction): PreSendAction {
+function recordingItsOutcome(step: PreSendAction): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const run = startItem(this);
 		try {
@@ -136,7 +136,7 @@ function recordPreSends<T>(property: T): T {
 	if (preSend?.length) {
 		copy = {
 			...copy,
-			routing: { ...copy.routing, send: { ...copy.routing?.send, preSend: preSend.map(recorded) } },
+			routing: { ...copy.routing, send: { ...copy.routing?.send, preSend: preSend.map(recordingItsOutcome) } },
 		};
 	}
 	if (Array.isArray(copy.options)) copy = { ...copy, options: copy.options.map(recordPreSends) };
@@ -144,7 +144,7 @@ function recordPreSends<T>(property: T): T {
 	return copy as T;
 }
 
-export function everyPreSendRecorded(properties: INodeProperties[]): INodeProperties[] {
+export function everyPreSendRecordingItsOutcome(properties: INodeProperties[]): INodeProperties[] {
 	return properties.map(recordPreSends);
 }
 

@@ -7,9 +7,9 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { isStopped, untilEveryBatchStarted } from './preflight';
-import type { ApiProfile } from './requestSettings';
-import { withRetries } from './retry';
+import { isStopped, untilEveryBatchStarted } from '../preflight';
+import type { ApiProfile } from './settings';
+import { withRetries } from './retries';
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
 

@@ -3,7 +3,7 @@ import { sleep, type IExecuteSingleFunctions, type ILoadOptionsFunctions } from 
 import { failedResponseOf } from './failedResponse';
 import { networkCode, networkFailureMessage } from './networkFailure';
 import { waitForTurn } from './rateLimit';
-import { requestSettingsOf, type ApiProfile } from './requestSettings';
+import { requestSettingsOf, type ApiProfile } from './settings';
 import { decide, type Decision, type Failure } from './retryPolicy';
 
 export type RequestContext = IExecuteSingleFunctions | ILoadOptionsFunctions;

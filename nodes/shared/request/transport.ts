@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import type { ApiProfile } from './requestSettings';
-import { withRetries, type RequestContext } from './retry';
+import type { ApiProfile } from './settings';
+import { withRetries, type RequestContext } from './retries';
 
 /**
  * A request routing cannot send (a list search, a poll), with the node's credential and Base URL
