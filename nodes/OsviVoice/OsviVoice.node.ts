@@ -1,8 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { withRetryAndRateLimit } from '../shared/description';
-import { routedRequest } from '../shared/routing';
+import { routedRequest, withRetryAndRateLimit } from '../shared';
 import { searchAgents } from '../OsviChat/listSearch/searchAgents';
 import { OSVI } from '../OsviChat/shared/api';
 import { callDescription } from './resources/call';

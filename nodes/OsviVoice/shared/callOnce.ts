@@ -7,9 +7,9 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { failedResponseOf } from '../../shared/failedResponse';
+import { routedRequest } from '../../shared';
 import { isStopped } from '../../shared/preflight';
-import { routedRequest } from '../../shared/routing';
+import { failedResponseOf } from '../../shared/request/failedResponse';
 import { OSVI } from '../../OsviChat/shared/api';
 
 /*

@@ -9,9 +9,9 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { rememberResponse } from '../../shared/failedResponse';
-import { withRetries } from '../../shared/retry';
-import type { SendRouted } from '../../shared/routing';
+import { rememberResponse } from '../../shared/request/failedResponse';
+import { withRetries } from '../../shared/request/retries';
+import type { SendRouted } from '../../shared/request/routedRequest';
 import { OSVI } from '../../OsviChat/shared/api';
 
 const isObject = (value: unknown): value is IDataObject =>

@@ -2,7 +2,7 @@
 // bulk-list example, and, on the n8n server, the call-and-wait example resumed by the sandbox's
 // post-call POST to the Wait node's resume URL.
 import assert from 'node:assert/strict';
-import { join } from 'path';
+import { dirname } from 'path';
 
 import type { N8nInstall } from '../../../scripts/n8n/install';
 import type { N8nServer } from '../../../scripts/n8n/n8n';
@@ -89,7 +89,7 @@ async function runDataOf(server: N8nServer, install: N8nInstall, id: string): Pr
 	const answer = await server.rest<{ data: { data: string } }>('GET', `/rest/executions/${id}`);
 	assert.equal(answer.status, 200, `GET /rest/executions/${id}`);
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const flatted = require(join(install.dir, 'node_modules', 'flatted')) as { parse: (text: string) => unknown };
+	const flatted = require(require.resolve('flatted', { paths: [dirname(install.n8nBin)] })) as { parse: (text: string) => unknown };
 	const data = flatted.parse(answer.body.data.data) as { resultData: { runData: Record<string, never> } };
 	return data.resultData.runData;
 }

@@ -1,5 +1,4 @@
-import { updateDisplayOptions } from 'n8n-workflow';
+import { operationFields } from '../../../shared/fields';
+import { callId } from '../../shared/fields';
 
-import { callId } from '../../shared/descriptions';
-
-export const getDescription = updateDisplayOptions({ show: { resource: ['call'], operation: ['get'] } }, [callId]);
+export const fields = operationFields({ resource: 'call', operation: 'get' }, [callId]);

@@ -1,18 +1,12 @@
-import { updateDisplayOptions } from 'n8n-workflow';
+import { booleanField, operationFields } from '../../../shared/fields';
+import { callId } from '../../shared/fields';
 
-import { callId } from '../../shared/descriptions';
-
-export const getTranscriptDescription = updateDisplayOptions(
-	{ show: { resource: ['call'], operation: ['getTranscript'] } },
-	[
-		callId,
-		{
-			displayName: 'One Item per Turn',
-			name: 'splitTurns',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to return each turn of the conversation as its own item (its fields as OSVI sends them) instead of one item with the whole transcript',
-		},
-	],
-);
+export const fields = operationFields({ resource: 'call', operation: 'getTranscript' }, [
+	callId,
+	booleanField({
+		displayName: 'One Item per Turn',
+		name: 'splitTurns',
+		description:
+			'Whether to return each turn of the conversation as its own item (its fields as OSVI sends them) instead of one item with the whole transcript',
+	}),
+]);

@@ -1,16 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { routedRequest } from '../../../shared/routing';
+import { routedRequest } from '../../../shared';
 import { OSVI } from '../../../OsviChat/shared/api';
 import { throwOnOsviError } from '../../../OsviChat/shared/errors';
 import { callOnceNote, startCallOnce } from '../../shared/callOnce';
-import { callPath, COST_WARNING } from '../../shared/descriptions';
+import { callPath, COST_WARNING } from '../../shared/fields';
 import { dataOnly, downloadRecording, pages, transcriptItems } from '../../shared/output';
-import { getDescription } from './get';
-import { getAllDescription } from './getAll';
-import { getRecordingDescription } from './getRecording';
-import { getTranscriptDescription } from './getTranscript';
-import { startDescription } from './start';
+import { fields as get } from './get';
+import { fields as getAll } from './getAll';
+import { fields as getRecording } from './getRecording';
+import { fields as getTranscript } from './getTranscript';
+import { fields as start } from './start';
 
 export const callDescription: INodeProperties[] = [
 	{
@@ -27,6 +27,7 @@ export const callDescription: INodeProperties[] = [
 				description: 'Get one call’s status and, once analysed, its summary, extracted data and analysis',
 				routing: {
 					request: { method: 'GET', url: callPath() },
+					send: { preSend: get.preSend },
 					output: { postReceive: [throwOnOsviError, dataOnly] },
 				},
 			},
@@ -37,6 +38,7 @@ export const callDescription: INodeProperties[] = [
 				description: 'List the account’s calls, most recent first, with filters',
 				routing: {
 					request: { method: 'GET', url: '/v1/calls' },
+					send: { preSend: getAll.preSend },
 					operations: { pagination: routedRequest(OSVI, pages) },
 					output: { postReceive: [throwOnOsviError] },
 				},
@@ -48,6 +50,7 @@ export const callDescription: INodeProperties[] = [
 				description: 'Get a 15-minute link to the call’s audio, or download the audio',
 				routing: {
 					request: { method: 'GET', url: callPath('/recording') },
+					send: { preSend: getRecording.preSend },
 					output: { postReceive: [throwOnOsviError, downloadRecording] },
 				},
 			},
@@ -58,6 +61,7 @@ export const callDescription: INodeProperties[] = [
 				description: 'Get what was said in a call, turn by turn (empty when nobody answered)',
 				routing: {
 					request: { method: 'GET', url: callPath('/transcript') },
+					send: { preSend: getTranscript.preSend },
 					output: { postReceive: [throwOnOsviError, transcriptItems] },
 				},
 			},
@@ -68,6 +72,7 @@ export const callDescription: INodeProperties[] = [
 				description: `Have an agent call a phone number. ${COST_WARNING}. ${callOnceNote}`,
 				routing: {
 					request: { method: 'POST', url: '/v1/call' },
+					send: { preSend: start.preSend },
 					operations: { pagination: startCallOnce },
 					output: { postReceive: [throwOnOsviError, dataOnly] },
 				},
@@ -75,9 +80,9 @@ export const callDescription: INodeProperties[] = [
 		],
 		default: 'start',
 	},
-	...startDescription,
-	...getDescription,
-	...getAllDescription,
-	...getTranscriptDescription,
-	...getRecordingDescription,
+	...start.properties,
+	...get.properties,
+	...getAll.properties,
+	...getTranscript.properties,
+	...getRecording.properties,
 ];

@@ -1,24 +1,26 @@
 import {
 	NodeOperationError,
-	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
+	type IN8nHttpFullResponse,
 	type INodeExecutionData,
 	type INodeProperties,
 	type IPairedItemData,
 } from 'n8n-workflow';
 
-import { handWrittenRequest } from '../../../shared/transport';
-import type { RequestContext } from '../../../shared/retry';
+import { handWrittenRequest } from '../../../shared';
+import { operationFields, plainField } from '../../../shared/fields';
+import type { RequestContext } from '../../../shared/request/retries';
 import { OSVI } from '../../../OsviChat/shared/api';
 import { assertOsviSuccess } from '../../../OsviChat/shared/errors';
-import { AGENT_ID_REGEX } from '../../../OsviChat/shared/validation';
-import { agent, campaignId, COST_WARNING } from '../../shared/descriptions';
+import { AGENT_ID_REGEX } from '../../../OsviChat/shared/fields';
+import { agent, campaignId, COST_WARNING } from '../../shared/fields';
 import { checks } from '../../shared/validation';
 
 /** OSVI takes at most 10,000 contacts per request. */
 export const CONTACTS_PER_REQUEST = 10_000;
 
+// Read by the custom operation below, not by routing: the fields carry no senders of their own.
 const properties: INodeProperties[] = [
 	{
 		displayName: `With Enqueue on, the agent starts calling at once. ${COST_WARNING}.`,
@@ -26,8 +28,6 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	campaignId,
-	agent('body'),
 	{
 		displayName: 'Contacts From',
 		name: 'contactSource',
@@ -89,10 +89,12 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const addContactsDescription = updateDisplayOptions(
-	{ show: { resource: ['campaign'], operation: ['addContacts'] } },
-	properties,
-);
+export const fields = operationFields({ resource: 'campaign', operation: 'addContacts' }, [
+	plainField(properties[0]),
+	campaignId,
+	agent('body'),
+	...properties.slice(1).map(plainField),
+]);
 
 interface Contact {
 	index: number;
@@ -206,7 +208,7 @@ export async function addContacts(this: IExecuteFunctions): Promise<INodeExecuti
 					url: `/v1/campaigns/${encodeURIComponent(campaignId)}/contacts`,
 					body: { agent_uuid: agentUuid, contacts: chunk.map((c) => c.contact), enqueue },
 				},
-				(response) => assertOsviSuccess(this.getNode(), response),
+				(response: IN8nHttpFullResponse) => assertOsviSuccess(this.getNode(), response),
 			)) as IDataObject;
 			const data = (body.data ?? {}) as IDataObject;
 			const dndSkipped = Array.isArray(data.dnd_skipped) ? data.dnd_skipped.length : 0;

@@ -1,8 +1,4 @@
-import { updateDisplayOptions } from 'n8n-workflow';
+import { operationFields } from '../../../shared/fields';
+import { campaignId } from '../../shared/fields';
 
-import { campaignId } from '../../shared/descriptions';
-
-export const getStatusDescription = updateDisplayOptions(
-	{ show: { resource: ['campaign'], operation: ['getStatus'] } },
-	[campaignId],
-);
+export const fields = operationFields({ resource: 'campaign', operation: 'getStatus' }, [campaignId]);

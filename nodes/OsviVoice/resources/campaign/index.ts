@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { throwOnOsviError } from '../../../OsviChat/shared/errors';
-import { campaignPath, COST_WARNING } from '../../shared/descriptions';
+import { campaignPath, COST_WARNING } from '../../shared/fields';
 import { dataOnly } from '../../shared/output';
-import { addContactsDescription } from './addContacts';
-import { getStatusDescription } from './getStatus';
+import { fields as addContacts } from './addContacts';
+import { fields as getStatus } from './getStatus';
 
 export const campaignDescription: INodeProperties[] = [
 	{
@@ -28,12 +28,13 @@ export const campaignDescription: INodeProperties[] = [
 				description: 'Get a campaign’s settings, its calls by status and its contact uploads with their queues',
 				routing: {
 					request: { method: 'GET', url: campaignPath('status') },
+					send: { preSend: getStatus.preSend },
 					output: { postReceive: [throwOnOsviError, dataOnly] },
 				},
 			},
 		],
 		default: 'addContacts',
 	},
-	...addContactsDescription,
-	...getStatusDescription,
+	...addContacts.properties,
+	...getStatus.properties,
 ];

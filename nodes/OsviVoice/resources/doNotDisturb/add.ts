@@ -1,20 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { operationFields, textField } from '../../../shared/fields';
+import { agent, dndPhone } from '../../shared/fields';
 
-import { agent } from '../../shared/descriptions';
-import { dndPhone } from './getAll';
-
-const properties: INodeProperties[] = [
+export const fields = operationFields({ resource: 'doNotDisturb', operation: 'add' }, [
 	agent('body'),
 	dndPhone('body'),
-	{
+	textField({
 		displayName: 'Reason',
 		name: 'reason',
-		type: 'string',
-		default: '',
+		property: 'reason',
+		omitWhenEmpty: true,
 		description: 'A note for your own records, such as "asked not to be called"',
-		routing: { send: { type: 'body', property: 'reason', value: '={{ $value === "" ? undefined : $value }}' } },
-	},
-];
-
-export const addDescription = updateDisplayOptions({ show: { resource: ['doNotDisturb'], operation: ['add'] } }, properties);
+	}),
+]);

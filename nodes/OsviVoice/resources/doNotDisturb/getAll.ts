@@ -1,34 +1,17 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { operationFields, plainField, returnAllAndLimit, textField } from '../../../shared/fields';
+import { agent } from '../../shared/fields';
 
-import { returnAllAndLimit } from '../../../shared/description';
-import { agent } from '../../shared/descriptions';
-import { sendDndPhone } from '../../shared/validation';
-
-export const dndPhone = (where: 'body' | 'query'): INodeProperties => ({
-	displayName: 'Phone Number',
-	name: 'phone',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '9876543210',
-	description: 'The number; OSVI stores it in international form, such as +919876543210',
-	routing: { send: { preSend: [sendDndPhone(where)] } },
-});
-
-const showOnlyForGetAll = { show: { resource: ['doNotDisturb'], operation: ['getAll'] } };
-
-export const getAllDescription: INodeProperties[] = [
-	...updateDisplayOptions(showOnlyForGetAll, [agent('query')]),
-	...returnAllAndLimit(showOnlyForGetAll),
-	{
+// Paged by the operation's pager (shared/output.ts), which reads Return All and Limit.
+export const fields = operationFields({ resource: 'doNotDisturb', operation: 'getAll' }, [
+	agent('query'),
+	...returnAllAndLimit({}).map(plainField),
+	textField({
 		displayName: 'Search',
 		name: 'search',
-		type: 'string',
-		default: '',
+		property: 'search',
+		in: 'query',
+		omitWhenEmpty: true,
 		placeholder: '98765',
 		description: 'Only numbers containing these digits',
-		displayOptions: showOnlyForGetAll,
-		routing: { send: { type: 'query', property: 'search', value: '={{ $value === "" ? undefined : $value }}' } },
-	},
-];
+	}),
+]);

@@ -1,12 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { routedRequest } from '../../../shared/routing';
+import { routedRequest } from '../../../shared';
 import { OSVI } from '../../../OsviChat/shared/api';
 import { throwOnOsviError } from '../../../OsviChat/shared/errors';
 import { dataOnly, pages } from '../../shared/output';
-import { addDescription } from './add';
-import { getAllDescription } from './getAll';
-import { removeDescription } from './remove';
+import { fields as add } from './add';
+import { fields as getAll } from './getAll';
+import { fields as remove } from './remove';
 
 export const doNotDisturbDescription: INodeProperties[] = [
 	{
@@ -23,6 +23,7 @@ export const doNotDisturbDescription: INodeProperties[] = [
 				description: 'Stop an agent from ever calling a number, also in running campaigns',
 				routing: {
 					request: { method: 'POST', url: '/v1/dnd_numbers' },
+					send: { preSend: add.preSend },
 					output: { postReceive: [throwOnOsviError, dataOnly] },
 				},
 			},
@@ -33,6 +34,7 @@ export const doNotDisturbDescription: INodeProperties[] = [
 				description: 'List the numbers an agent never calls',
 				routing: {
 					request: { method: 'GET', url: '/v1/dnd_numbers' },
+					send: { preSend: getAll.preSend },
 					operations: { pagination: routedRequest(OSVI, pages) },
 					output: { postReceive: [throwOnOsviError] },
 				},
@@ -44,13 +46,14 @@ export const doNotDisturbDescription: INodeProperties[] = [
 				description: 'Let an agent call a number again',
 				routing: {
 					request: { method: 'DELETE', url: '/v1/dnd_numbers' },
+					send: { preSend: remove.preSend },
 					output: { postReceive: [throwOnOsviError] },
 				},
 			},
 		],
 		default: 'add',
 	},
-	...addDescription,
-	...getAllDescription,
-	...removeDescription,
+	...add.properties,
+	...getAll.properties,
+	...remove.properties,
 ];

@@ -1,10 +1,5 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-
-import { agent } from '../../shared/descriptions';
-import { dndPhone } from './getAll';
+import { operationFields } from '../../../shared/fields';
+import { agent, dndPhone } from '../../shared/fields';
 
 // OSVI reads both from the query string, not a body.
-export const removeDescription = updateDisplayOptions({ show: { resource: ['doNotDisturb'], operation: ['remove'] } }, [
-	agent('query'),
-	dndPhone('query'),
-]);
+export const fields = operationFields({ resource: 'doNotDisturb', operation: 'remove' }, [agent('query'), dndPhone('query')]);
