@@ -186,13 +186,13 @@ async function main(): Promise<number> {
 		START,
 		`## Campaign → Add Contacts, ${opts.items.toLocaleString('en')} contacts`,
 		'',
-		`\`npm run bench:contacts\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, n8n ${N8N_VERSION}, ${cpus().length} cores, sandbox latency ${opts.latencyMs} ms per request, median of ${opts.runs} runs after one warm-up; ${tested.source}. Node time is the measured nodes' own executionTime (Aggregate + HTTP Request: both nodes).`,
+		`\`npm run bench:contacts\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, n8n ${N8N_VERSION}, ${cpus().length} cores, sandbox latency ${opts.latencyMs} ms per request, ${opts.runs === 1 ? 'one run' : `median of ${opts.runs} runs`} after one warm-up; ${tested.source}. Node time is the measured nodes' own executionTime (Aggregate + HTTP Request: both nodes).`,
 		'',
 		'| way | requests | node time (ms) | `n8n execute` (s) | peak RSS (MB) | contacts accepted |',
 		'|---|---:|---:|---:|---:|---:|',
 		...rows,
 		'',
-		'One request per 10,000 contacts is what OSVI asks for ("split larger imports across multiple requests"). The HTTP Request node per contact makes one upload per contact (each a separate `campaign_upload_id` in the campaign, and OSVI de-duplicates only within an upload); Aggregate + HTTP Request sends one request, but breaks above 10,000 contacts unless the list is split by hand, and gives no per-item errors.',
+		'One request per 10,000 contacts is what OSVI asks for ("split larger imports across multiple requests"). The HTTP Request node per contact makes one upload per contact (each its own `campaign_upload_id`, and OSVI removes duplicates within one request only, as far as its docs say); Aggregate + HTTP Request sends one request, but breaks above 10,000 contacts unless the list is split by hand, and gives no per-item errors.',
 		END,
 	].join('\n');
 	process.stdout.write(`\n${section}\n`);
