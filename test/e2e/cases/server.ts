@@ -13,6 +13,7 @@ import { CREDENTIAL_IDS } from '../../../scripts/n8n/fixtures';
 import { routes, type E2eContext } from '../context';
 import { CALL_AND_WAIT_EXAMPLE, voiceServerTests } from './voice';
 import type { E2eTest } from '../run';
+import { triggerChecks } from './triggers';
 
 interface CredentialType {
 	name: string;
@@ -134,6 +135,7 @@ export function serverChecks(ctx: E2eContext, install: N8nInstall): { tests: E2e
 			},
 		},
 		...voiceServerTests(ctx, install, running),
+		...triggerChecks(ctx, running),
 	];
 	return { tests, stop: async () => server?.stop() };
 }
