@@ -67,7 +67,7 @@ const failIn =
 
 /** A text field sent after `rule` checked and cleaned it. */
 function checkedText(
-	spec: { name: string; displayName: string; property: string; in: Where; placeholder: string; description: string },
+	spec: { name: string; displayName: string; property: string; in: 'body' | 'query'; placeholder: string; description: string },
 	rule: (value: string, fail: Fail) => string,
 ): Field {
 	return {
@@ -103,7 +103,7 @@ export const nationalPhone = checkedText(
 );
 
 /** A Do-Not-Disturb number, in the body (Add) or the query (Remove). */
-export const dndPhone = (where: Where) =>
+export const dndPhone = (where: 'body' | 'query') =>
 	checkedText(
 		{
 			displayName: 'Phone Number',

@@ -82,7 +82,6 @@ export function triggerChecks(ctx: E2eContext, server: () => N8nServer): E2eTest
 	/** A node's output items in one execution, read from n8n's stored run data (flatted JSON). */
 	const itemsOf = async (executionId: string, node: string): Promise<Array<Record<string, unknown>>> => {
 		const execution = await rest<{ data: string }>('GET', `/rest/executions/${executionId}`);
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const flatted = require(join(ctx.n8n.install.dir, 'n8n', 'node_modules', 'flatted')) as { parse: (text: string) => unknown };
 		const run = flatted.parse(execution.data) as {
 			resultData: { runData: Record<string, Array<{ data?: { main?: NodeItem[][] } }>> };

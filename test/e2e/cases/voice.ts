@@ -88,7 +88,6 @@ async function executionsOf(server: N8nServer, workflowId: string): Promise<Exec
 async function runDataOf(server: N8nServer, install: N8nInstall, id: string): Promise<Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>>> {
 	const answer = await server.rest<{ data: { data: string } }>('GET', `/rest/executions/${id}`);
 	assert.equal(answer.status, 200, `GET /rest/executions/${id}`);
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const flatted = require(require.resolve('flatted', { paths: [dirname(install.n8nBin)] })) as { parse: (text: string) => unknown };
 	const data = flatted.parse(answer.body.data.data) as { resultData: { runData: Record<string, never> } };
 	return data.resultData.runData;
