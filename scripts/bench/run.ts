@@ -11,7 +11,7 @@ import { cpus, freemem, loadavg, release, tmpdir, totalmem } from 'os';
 import { join, resolve } from 'path';
 
 import { CREDENTIAL_IDS, sandboxCredentials } from '../n8n/fixtures';
-import { cleanEnv, ensureN8n, N8N_VERSION, type N8nInstall } from '../n8n/install';
+import { cleanEnv, DEFAULT_N8N_VERSION, ensureN8n, type N8nInstall } from '../n8n/install';
 import { N8n, type WorkflowFile } from '../n8n/n8n';
 import { installPackage } from '../n8n/package';
 import { exitOnSignals, freePort, killAllChildren, log, run } from '../n8n/proc';
@@ -47,7 +47,7 @@ async function machine(install: N8nInstall): Promise<Machine> {
 		os: `${process.platform} ${release()}`,
 		node: process.version,
 		n8nNode,
-		n8n: N8N_VERSION,
+		n8n: DEFAULT_N8N_VERSION,
 		loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
 	};
 }

@@ -4,7 +4,7 @@ import type { ChildProcess } from 'child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
-import { cleanEnv, type N8nInstall } from './install';
+import { cleanEnv, majorOf, type N8nInstall } from './install';
 import { log, run, startChild, stopChild, StepError, tail, type RunResult } from './proc';
 
 const MINUTE = 60_000;
@@ -125,6 +125,15 @@ export class N8n {
 	async importWorkflows(workflows: WorkflowFile[]): Promise<void> {
 		const file = this.writeInput('import-workflows.json', workflows);
 		await this.cli('import workflows', ['import:workflow', `--input=${file}`]);
+	}
+
+	/**
+	 * Makes an imported workflow live (its webhooks answer once the server starts): n8n 2.x
+	 * publishes it, n8n 1.x (no publishing yet) activates it.
+	 */
+	async publishWorkflow(id: string): Promise<void> {
+		const args = majorOf(this.install.version) >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true'];
+		await this.cli(`publish workflow ${id}`, args);
 	}
 
 	/** Every node type this n8n loaded, as n8n describes them to the editor. */
