@@ -136,6 +136,11 @@ function queueEnv(redis: RedisServer, postgres: PostgresServer): NodeJS.ProcessE
 		N8N_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
 		// "Enqueued execution …" (main) and "Worker started execution …" (worker) are info lines.
 		N8N_LOG_LEVEL: 'info',
+		// A crashed worker's job counts as stalled once its lock expires and the stalled check runs:
+		// n8n's defaults (60 s lock, 30 s check) made short so the crash check takes seconds.
+		QUEUE_WORKER_LOCK_DURATION: '10000',
+		QUEUE_WORKER_LOCK_RENEW_TIME: '2000',
+		QUEUE_WORKER_STALLED_INTERVAL: '5000',
 	};
 }
 
@@ -281,6 +286,37 @@ async function main(): Promise<number> {
 			assert.equal(relayed.length, 4, `open.cx messages sent: ${relayed.map((r) => r.path).join(', ')}`);
 			const texts = relayed.map((r) => JSON.stringify(r.body));
 			assert.equal(new Set(texts).size, 4, 'an open.cx message was sent twice');
+		});
+
+		await check('a worker killed mid-run (SIGKILL) is not re-run by n8n: messages already sent stay sent once, the rest are never sent, the webhook call gets an error', async () => {
+			await sandbox.reset();
+			await setLatency(sandbox, 1500);
+			const crashed = post(server, batch('crash'));
+			const deadline = Date.now() + 60_000;
+			while (!(await sandbox.requests('osvi')).length) {
+				assert.ok(Date.now() < deadline, 'the run never reached the OSVI API');
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			process.kill(-worker.child.pid!, 'SIGKILL');
+			await worker.exited;
+			await setLatency(sandbox, 0);
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			const sentBeforeCrash = (await sandbox.requests()).length;
+			const killedAt = Date.now();
+			worker = await startWorker();
+			const response = await crashed;
+			process.stdout.write(
+				`      the webhook call answered ${response.status} ${seconds(killedAt)} s after the kill: ${JSON.stringify(response.items).slice(0, 200)}\n`,
+			);
+			assert.notEqual(response.status, 200, 'the crashed run cannot have finished');
+			// Long enough for several stalled checks on the new worker: a retry would show up here.
+			await new Promise((resolve) => setTimeout(resolve, 12_000));
+			const after = await sandbox.requests();
+			assert.equal(after.length, sentBeforeCrash, `requests after the crash: ${after.slice(sentBeforeCrash).map((r) => `${r.method} ${r.path}`).join(', ')}`);
+			const osvi = after.filter((r) => r.path === '/v1/chat/inbound').map((r) => (r.body as { content: string }).content);
+			assert.equal(new Set(osvi).size, osvi.length, 'an OSVI message was sent twice');
+			process.stdout.write(`      ${osvi.length} of 2 OSVI messages were sent before the crash, each once; ${after.length} API requests in all, none after\n`);
+			assert.match(server.output + worker.output, /failed to be processed too many times|stalled/i, 'neither n8n process logged the stalled job');
 		});
 	} catch (error) {
 		results.push({ name: 'set-up', ok: false });
