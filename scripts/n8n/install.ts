@@ -2,7 +2,7 @@
 // registry) into a cache folder outside the repo, one folder per n8n version, and reuses it
 // while its marker file is there.
 //
-//   ts-node --transpile-only scripts/n8n/install.ts [--n8n-version=1.123.81[,2.40.7]]
+//   ts-node --transpile-only scripts/n8n/install.ts [--n8n-version=1.123.81[,2.40.7]|all]
 //   OSVI_N8N_VERSION=1.123.81 …   the same as the flag (default: DEFAULT_N8N_VERSION)
 //   N8N_CACHE_DIR=/some/dir …     the parent folder (default ~/.cache/n8n-nodes-osvi): n8n-<version>/
 // Several versions install concurrently (each holds its own lock).
@@ -55,12 +55,13 @@ export interface N8nInstall {
 }
 
 /**
- * The n8n versions asked for: `--n8n-version=<v>[,<v>…]` on the command line, else the variable
- * OSVI_N8N_VERSION (same form), else `fallback`. Throws for a version without a recipe in N8N_VERSIONS.
+ * The n8n versions asked for: `--n8n-version=<v>[,<v>…]` (or `all`) on the command line, else the
+ * variable OSVI_N8N_VERSION (same form), else `fallback`. Throws for a version without a recipe in N8N_VERSIONS.
  */
 export function requestedVersions(fallback: string[], argv = process.argv, env = process.env): string[] {
 	const flag = argv.find((a) => a.startsWith('--n8n-version='))?.slice('--n8n-version='.length);
 	const value = flag || env.OSVI_N8N_VERSION;
+	if (value === 'all') return Object.keys(N8N_VERSIONS);
 	const versions = value ? value.split(',').map((v) => v.trim()).filter(Boolean) : fallback;
 	versions.forEach(checkVersion);
 	return versions;
@@ -270,7 +271,7 @@ async function buildIsolatedVm(n8nDir: string, env: NodeJS.ProcessEnv, node: str
 	if (!existsSync(moduleDir)) throw new StepError('build isolated-vm', `${moduleDir} is missing`);
 	const nodeGyp = npmNodeGyp();
 	log(`building isolated-vm with ${nodeGyp} (about 1 minute)…`);
-	await run('build isolated-vm', node, [nodeGyp, 'rebuild', '--release', `--nodedir=${dirname(dirname(node))}`], {
+	await run('build isolated-vm', node, [nodeGyp, 'rebuild', '--release', '--jobs=max', `--nodedir=${dirname(dirname(node))}`], {
 		cwd: moduleDir,
 		env,
 		timeoutMs: 15 * MINUTE,

@@ -202,8 +202,9 @@ export class N8nServer {
 				throw new StepError('n8n start', `exited with ${this.child.exitCode}\n${tail(this.output)}`);
 			}
 			try {
-				const response = await fetch(`${this.url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
-				if (response.ok) return;
+				// n8n 1.x answers /healthz/readiness before its REST API is mounted (404 until then).
+				const ready = await fetch(`${this.url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+				if (ready.ok && (await fetch(`${this.url}/rest/settings`, { signal: AbortSignal.timeout(5000) })).ok) return;
 			} catch {
 				/* not listening yet */
 			}

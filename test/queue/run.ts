@@ -141,6 +141,9 @@ function queueEnv(redis: RedisServer, postgres: PostgresServer): NodeJS.ProcessE
 		QUEUE_WORKER_LOCK_DURATION: '10000',
 		QUEUE_WORKER_LOCK_RENEW_TIME: '2000',
 		QUEUE_WORKER_STALLED_INTERVAL: '5000',
+		// n8n 1.x runs a crashed worker's job once more from the start by default, sending again
+		// what was already sent; 0 (what the README asks 1.x users to set) never does. 2.x always uses 0.
+		QUEUE_WORKER_MAX_STALLED_COUNT: '0',
 	};
 }
 
