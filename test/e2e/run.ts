@@ -136,7 +136,7 @@ function printMatrix(versions: string[]): void {
 	const width = Math.min(100, Math.max(...names.map((n) => n.length), 10));
 	const cell = (version: string, name: string) => {
 		const result = matrix.get(version)?.find((r) => r.name === name);
-		return (result ? (result.ok ? '✓' : '✗') : '-').padEnd(version.length + 4);
+		return (result ? (result.ok ? '✓' : '✗') : '-').padEnd(`n8n ${version}`.length);
 	};
 	const lines = [
 		'',
@@ -149,9 +149,9 @@ function printMatrix(versions: string[]): void {
 			.map((v) => {
 				const list = matrix.get(v) ?? [];
 				const passed = list.filter((r) => r.ok).length;
-				return `${passed} / ${list.length - passed}`.padEnd(v.length + 6);
+				return `${passed} / ${list.length - passed}`.padEnd(`n8n ${v}`.length);
 			})
-			.join('')}`,
+			.join('  ')}`,
 	];
 	process.stdout.write(`${lines.join('\n')}\n`);
 }
