@@ -34,7 +34,7 @@ export const N8N_VERSIONS: Record<string, VersionRecipe> = {
 	// linkedom 0.18.15 depends on a package the reachable registry does not have.
 	'2.40.7': { overrides: { linkedom: '0.18.14' }, buildIsolatedVm: false },
 };
-/** What `npm start`, the benchmark and a plain `npm run test:e2e -- --n8n-version` default to. */
+/** The version `npm start`, the benchmark, test:queue and this script use unless told otherwise (test:e2e runs all). */
 export const DEFAULT_N8N_VERSION = '2.40.7';
 /** n8n 2.36+ requires Node >= 24 (and 1.123's isolated-vm builds for it); exact pin so every machine runs the same binary. */
 export const NODE_VERSION = '24.21.0';
