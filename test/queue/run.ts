@@ -23,7 +23,7 @@ import { exitOnSignals, freePort, killAllChildren, log, startChild, stopChild, S
 import { type RecordedRequest, Sandbox } from '../../scripts/n8n/sandbox';
 import { ensureServerPackages, startPostgres, startRedis, type PostgresServer, type RedisServer } from '../../scripts/n8n/services';
 
-const OVERALL_TIMEOUT_MS = 20 * 60_000;
+const OVERALL_TIMEOUT_MS = 15 * 60_000;
 const WORKFLOW: WorkflowFile = JSON.parse(readFileSync(join(__dirname, 'queue-relay.workflow.json'), 'utf8'));
 const WEBHOOK_PATH = 'queue-relay';
 
@@ -163,11 +163,13 @@ async function check(name: string, body: () => Promise<void>): Promise<void> {
 
 async function main(): Promise<number> {
 	const started = Date.now();
-	setTimeout(() => {
-		log(`queue run exceeded ${OVERALL_TIMEOUT_MS / 60_000} minutes; stopping`);
-		killAllChildren('SIGKILL');
-		process.exit(1);
-	}, OVERALL_TIMEOUT_MS).unref();
+	// Armed once n8n, Redis and PostgreSQL are installed (a first install has its own timeouts).
+	const armWatchdog = () =>
+		setTimeout(() => {
+			log(`queue run exceeded ${OVERALL_TIMEOUT_MS / 60_000} minutes after the install; stopping`);
+			killAllChildren('SIGKILL');
+			process.exit(1);
+		}, OVERALL_TIMEOUT_MS).unref();
 
 	const [version] = requestedVersions([DEFAULT_N8N_VERSION]);
 	const folders: string[] = [];
@@ -188,6 +190,7 @@ async function main(): Promise<number> {
 			ensureServerPackages({ redis: !process.env.QUEUE_REDIS, postgres: !process.env.QUEUE_POSTGRES }),
 		]);
 		folders.push(dirname(tarball));
+		armWatchdog();
 		const [redis, postgres, sandbox] = await Promise.all([startRedis(), startPostgres(), Sandbox.start({ osvi: 0, opencx: 0 })]);
 		stops.push(redis.stop, postgres.stop, () => sandbox.stop());
 		const credentials = sandboxCredentials(sandbox);
