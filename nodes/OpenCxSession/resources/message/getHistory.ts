@@ -9,7 +9,6 @@ function simplifyEvent(item: IDataObject): IDataObject {
 	const event = (item.event ?? {}) as IDataObject;
 	const sender = (event.sender ?? {}) as IDataObject;
 	const content = (event.content ?? {}) as IDataObject;
-	const context = (event.context ?? {}) as IDataObject;
 	return {
 		id: item.id ?? null,
 		created_at: item.created_at ?? null,
@@ -18,7 +17,6 @@ function simplifyEvent(item: IDataObject): IDataObject {
 		sender_name: sender.name ?? null,
 		text: content.text ?? null,
 		attachments: event.attachments ?? [],
-		in_reply_to: context.in_reply_to ?? null,
 	};
 }
 
@@ -44,7 +42,7 @@ export const messageGetHistoryDescription: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether to return one flat item per event (type, sender, text, attachments, in_reply_to) instead of the raw data',
+			'Whether to return one flat item per event (type, sender, text, attachments) instead of the raw data',
 		displayOptions: showOnlyForGetHistory,
 		routing: { output: { postReceive: [simplifyHistoryPage] } },
 	},

@@ -1,8 +1,14 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { textParameter, wholeNumberParameter } from '../../../shared/input';
+import { invalidInput, setInBody, shown, textParameter } from '../../../shared/input';
 
-import { readSendResponse, waitForAiReply } from '../../shared/aiReply';
+import { noteSendTime, readSendResponse, sendTimeOf, waitForAiReply } from '../../shared/aiReply';
 import { buildAttachments } from '../../shared/attachments';
 import { contactDetailOptions, sessionCustomDataField, sessionIdField } from '../../shared/descriptions';
 
@@ -24,11 +30,16 @@ export async function sendAnswer(
 	const waiting = sender === 'contact' && options.waitForAiReply === true;
 	const result: IDataObject = { ...outcome, ...(waiting ? { aiReplyTimedOut: false } : {}), ...body };
 
-	if (waiting && outcome.aiReply === null && outcome.handedOff !== true && outcome.messageId) {
+	if (waiting && outcome.aiReply === null && outcome.handedOff !== true) {
+		const sent = {
+			id: outcome.messageId,
+			sentAt: sendTimeOf(this),
+			text: String(this.getNodeParameter('text', '') ?? ''),
+		};
 		const wait = await waitForAiReply(
 			this,
 			this.getNodeParameter('sessionId') as string,
-			outcome.messageId,
+			sent,
 			Number(options.replyTimeout ?? 30) * 1000,
 			Number(options.pollInterval ?? 1000),
 		);
@@ -37,6 +48,28 @@ export async function sendAnswer(
 		result.aiReplyTimedOut = wait.timedOut;
 	}
 	return [{ json: result }];
+}
+
+/**
+ * `agent.id` as the number open.cx documents. The field is text (it starts empty); workflows saved
+ * when it was a number field still hold a number, and both are accepted.
+ */
+async function agentIdAsNumber(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const value = this.getNodeParameter('agentId', '');
+	const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : undefined;
+	if (text === '' || value === null || value === undefined) {
+		invalidInput(this, 'Agent ID is required when sending as a human agent', "Enter the team member's open.cx user ID, e.g. 42");
+	}
+	const id = Number(text);
+	if (text === undefined || !/^\d+$/.test(text) || !Number.isSafeInteger(id) || id < 1) {
+		const got = typeof value === 'string' ? `"${shown(value)}"` : shown(value);
+		invalidInput(this, `Agent ID must be a whole number above 0, got ${got}`);
+	}
+	setInBody(requestOptions, 'agent.id', id);
+	return requestOptions;
 }
 
 export const messageSendDescription: INodeProperties[] = [
@@ -67,19 +100,26 @@ export const messageSendDescription: INodeProperties[] = [
 		description: 'The message text; may be empty only when the message has attachments',
 		displayOptions: showOnlyForSend,
 		routing: {
-			send: { type: 'body', property: 'message.text', preSend: [textParameter('text', 'Text', 'message.text')] },
+			send: {
+				type: 'body',
+				property: 'message.text',
+				// Before the request leaves; an earlier time only widens the search for the sent message.
+				preSend: [textParameter('text', 'Text', 'message.text'), noteSendTime],
+			},
 		},
 	},
 	{
 		displayName: 'Agent ID',
 		name: 'agentId',
-		type: 'number',
+		// Text so the field starts empty; open.cx wants a number, which agentIdAsNumber sends.
+		type: 'string',
 		required: true,
-		default: 0,
-		description: 'The open.cx user ID of the agent sending the message',
+		default: '',
+		placeholder: 'e.g. 42',
+		description: 'The open.cx user ID of the team member sending the message, a whole number',
+		hint: "The team member's numeric user ID in open.cx; their comments in a session's history (Get History with Simplify off) carry it as human_agent_id",
 		displayOptions: showOnlyForAgent,
-		// Agent IDs are open.cx user IDs, which are whole numbers.
-		routing: { send: { type: 'body', property: 'agent.id', preSend: [wholeNumberParameter('agentId', 'Agent ID')] } },
+		routing: { send: { preSend: [agentIdAsNumber] } },
 	},
 	{
 		displayName: 'Agent Name',
