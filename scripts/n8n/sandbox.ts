@@ -23,6 +23,12 @@ export interface RecordedRequest {
 	status: number;
 }
 
+export interface VoiceAdmin {
+	callDurationMs: number;
+	webhookShape: string;
+	deliveries: Array<{ callId: string; url: string; body: Record<string, unknown>; status: number; error?: string }>;
+}
+
 export class Sandbox {
 	private constructor(
 		private readonly child: ChildProcess,
@@ -109,12 +115,17 @@ export class Sandbox {
 		await this.admin('POST', 'seed', counts);
 	}
 
+	/** OSVI voice settings (call length, webhook shape) and the post-call webhook deliveries; changes last until reset. */
+	async voice(settings?: { callDurationMs?: number; webhookShape?: 'perCall' | 'integration' }): Promise<VoiceAdmin> {
+		return (await this.admin(settings ? 'POST' : 'GET', 'voice', settings)) as VoiceAdmin;
+	}
+
 	/** Switches the open.cx answer shapes the docs leave open (test/sandbox/README.md, "Open shapes"). */
 	async openCxShapes(shapes: { historyOrder?: string; historyItemIds?: boolean; sendResponse?: string }): Promise<void> {
 		await this.admin('POST', 'opencx/shapes', shapes);
 	}
 
-		async requests(api?: 'osvi' | 'opencx'): Promise<RecordedRequest[]> {
+	async requests(api?: 'osvi' | 'opencx'): Promise<RecordedRequest[]> {
 		return (await this.admin('GET', api ? `requests?api=${api}` : 'requests')) as RecordedRequest[];
 	}
 }
