@@ -187,6 +187,8 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	/** The node setting "Execute Once": n8n runs the node for the first item only. */
 	executeOnce?: boolean;
+	/** The node settings "Retry On Fail", "Max. Tries" and "Wait Between Tries (ms)" (n8n turns 0 into 1000). */
+	retryOnFail?: { maxTries: number; waitBetweenTries: number };
 	typeVersion?: number;
 	name?: string;
 }
@@ -216,6 +218,7 @@ export function nodeFor(options: RunNodeOptions): INode {
 		credentials,
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		...(options.executeOnce ? { executeOnce: true } : {}),
+		...(options.retryOnFail ? { retryOnFail: true, ...options.retryOnFail } : {}),
 	};
 }
 

@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { retryAfterMs } from '../../shared/request/delays';
+import { noteAnswered } from '../../shared/request/earlierTries';
 import { isFailedStatus, rememberResponse } from '../../shared/request/failedResponse';
 import { OPEN_CX } from './api';
 
@@ -106,5 +107,6 @@ export async function throwOnApiError(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	if (isFailedStatus(response)) throw openCxApiError(this, response);
+	noteAnswered(this);
 	return items;
 }
