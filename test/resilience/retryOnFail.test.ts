@@ -105,7 +105,7 @@ describe('Retry On Fail (the node setting) never sends a customer message twice'
 		// n8n re-runs only when the first item's json has an `error`; RoutingNode puts it beside the json.
 		expect(errorsOf(items)).toEqual(['The OSVI chat engine rejected the request (502: engine_busy)', undefined, undefined]);
 		expect(String((items[0].error as NodeApiError).description)).toBe(
-			'Python engine returned 503 for POST /v1/chat/inbound Not retried: OSVI turned it down, so nothing was sent. Fix what the reason names, or run it again later.',
+			'Python engine returned 503 for POST /v1/chat/inbound Not retried: OSVI turned it down, so nothing was sent.',
 		);
 		expect(inbound(sandbox.current)).toHaveLength(3);
 	});

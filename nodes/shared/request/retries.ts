@@ -43,7 +43,7 @@ function outcomeFor(decision: Decision, failure: Failure, api: ApiProfile, metho
 			if (failure.kind === 'response' && failure.status >= 500) {
 				return safe
 					? `Not retried. ${nothingDone}; run it again later.`
-					: `Not retried: ${api.name} turned it down, so nothing was sent. Fix what the reason names, or run it again later.`;
+					: `Not retried: ${api.name} turned it down, so nothing was sent.`;
 			}
 			return `Not retried: repeating it cannot help. ${nothingDone}.`;
 		default:
