@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, PreSendAction } from 'n8n-workflow';
 
-import { asText, invalidInput, setInBody } from '../../shared/fields/checks';
+import type { Field } from '../../shared/fields';
+import { invalidInput, setInBody } from '../../shared/fields/checks';
 
 interface AttachmentParameter {
 	source?: 'binary' | 'url';
@@ -38,9 +39,9 @@ function fromUrl(context: IExecuteSingleFunctions, attachment: AttachmentParamet
 
 /**
  * Builds `message.attachments` from the input item's binary data (sent as base64) or from URLs,
- * and makes sure the message has text or at least one attachment.
+ * and makes sure the message has text (already in the body, from Text) or at least one attachment.
  */
-export const buildAttachments: PreSendAction = async function (this: IExecuteSingleFunctions, requestOptions) {
+const buildAttachments: PreSendAction = async function (this: IExecuteSingleFunctions, requestOptions) {
 	const list = this.getNodeParameter('attachments.attachment', []) as AttachmentParameter[];
 	const attachments: IDataObject[] = [];
 	for (const [index, attachment] of list.entries()) {
@@ -48,10 +49,76 @@ export const buildAttachments: PreSendAction = async function (this: IExecuteSin
 			attachment.source === 'url' ? fromUrl(this, attachment, index + 1) : await fromBinary(this, attachment),
 		);
 	}
-	const text = asText(this, this.getNodeParameter('text', ''), 'Text');
+	const message = ((requestOptions.body as IDataObject | undefined)?.message ?? {}) as IDataObject;
+	const text = typeof message.text === 'string' ? message.text : '';
 	if (text.trim() === '' && attachments.length === 0) {
 		invalidInput(this, 'Text must not be empty when the message has no attachments');
 	}
 	if (attachments.length) setInBody(requestOptions, 'message.attachments', attachments);
 	return requestOptions;
+};
+
+/** Message → Send's Attachments: the files, and the sender that builds them. */
+export const attachments: Field = {
+	properties: [
+		{
+			displayName: 'Attachments',
+			name: 'attachments',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Attachment',
+			default: {},
+			description: 'Files to send with the message, from the input binary data or by URL',
+			options: [
+				{
+					displayName: 'Attachment',
+					name: 'attachment',
+					values: [
+						{
+							displayName: 'File Name',
+							name: 'name',
+							type: 'string',
+							default: '',
+							description: "Name shown for the file; defaults to the binary file's name or the URL's last part",
+						},
+						{
+							displayName: 'Input Binary Field',
+							name: 'binaryPropertyName',
+							type: 'string',
+							default: 'data',
+							description: 'Name of the binary field on the input item that holds the file',
+							displayOptions: { show: { source: ['binary'] } },
+						},
+						{
+							displayName: 'MIME Type',
+							name: 'mimeType',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. application/pdf',
+							description: "Type of the file; defaults to the binary data's type, and is required for a URL",
+						},
+						{
+							displayName: 'Source',
+							name: 'source',
+							type: 'options',
+							options: [
+								{ name: 'Binary Data', value: 'binary', description: 'A file on the input item, sent as base64' },
+								{ name: 'URL', value: 'url', description: 'A file open.cx downloads from a public URL' },
+							],
+							default: 'binary',
+						},
+						{
+							displayName: 'URL',
+							name: 'url',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. https://example.com/invoice.pdf',
+							displayOptions: { show: { source: ['url'] } },
+						},
+					],
+				},
+			],
+		},
+	],
+	send: buildAttachments,
 };

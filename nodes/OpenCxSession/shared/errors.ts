@@ -7,7 +7,6 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { retryAfterMs } from '../../shared/request/delays';
 import { noteAnswered } from '../../shared/request/earlierTries';
 import { isFailedStatus, rememberResponse } from '../../shared/request/failedResponse';
 import { OPEN_CX } from './api';
@@ -28,13 +27,42 @@ function apiMessageOf(response: IN8nHttpFullResponse): string {
 	return response.statusMessage || 'no details given';
 }
 
-/** Scope family and subject by resource; messages live in chat sessions. */
-function scopeOf(context: IExecuteSingleFunctions): { family: string; subject: string } {
+interface Scope {
+	/** The API key scope family the request needs. */
+	family: string;
+	/** What the request names: a session (messages live in sessions) or a contact. */
+	subject: string;
+}
+
+function scopeOf(context: IExecuteSingleFunctions): Scope {
 	const resource = context.getNodeParameter('resource', 'session') as string;
 	return resource === 'contact'
 		? { family: 'contacts', subject: 'contact' }
 		: { family: 'chat-sessions', subject: 'session' };
 }
+
+type Words = (scope: Scope, response: IN8nHttpFullResponse) => string;
+
+/** What happened, by HTTP status. */
+const WHAT_BY_STATUS: Record<number, Words> = {
+	400: () => 'open.cx rejected the request',
+	401: () => 'The open.cx API key was rejected',
+	403: ({ family }) => `The open.cx API key lacks the ${family} scope`,
+	404: ({ subject }) => `The open.cx ${subject} was not found`,
+	429: () => 'open.cx rate limit reached',
+};
+
+/**
+ * What to do about it, where the status alone decides it. Whether a 429 or 5xx was retried and may
+ * have been delivered depends on the method: the shared retry code adds that (shared/request).
+ */
+const NEXT_STEP_BY_STATUS: Record<number, Words> = {
+	401: () => 'Check the API key in the open.cx credential; keys are created under Settings → Access.',
+	403: ({ family }) => `Give the key the ${family}:read and ${family}:write scopes, or full access, under Settings → Access.`,
+	404: ({ subject }) => `Check the ${subject} ID.`,
+	429: () =>
+		`open.cx allows ${OPEN_CX.documentedRequestsPerMinute} requests per minute; space requests out with Retry and Rate Limit → Requests per Minute.`,
+};
 
 /**
  * Turns any open.cx failure response into a NodeApiError that carries the API's own message,
@@ -46,39 +74,17 @@ export function openCxApiError(
 ): NodeApiError {
 	const status = response.statusCode;
 	const apiMessage = apiMessageOf(response);
-	const { family, subject } = scopeOf(context);
-	let message: string;
-	let description: string | undefined;
-
-	if (status === 400) {
-		message = `open.cx rejected the request (400): ${apiMessage}`;
-	} else if (status === 401) {
-		message = `The open.cx API key was rejected (401): ${apiMessage}`;
-		description = 'Check the API key in the open.cx credential; keys are created under Settings → Access.';
-	} else if (status === 403) {
-		message = `The open.cx API key lacks the ${family} scope (403): ${apiMessage}`;
-		description = `Give the key the ${family}:read and ${family}:write scopes, or full access, under Settings → Access.`;
-	} else if (status === 404) {
-		message = `The open.cx ${subject} was not found (404): ${apiMessage}`;
-		description = `Check the ${subject} ID.`;
-	} else if (status === 429) {
-		message = `open.cx rate limit reached (429): ${apiMessage}`;
-		const wait = retryAfterMs(response.headers?.['retry-after']);
-		description =
-			`open.cx allows ${OPEN_CX.documentedRequestsPerMinute} requests per minute. Space requests out with Retry and Rate Limit → Requests per Minute` +
-			(wait !== undefined ? `, or retry after ${Math.ceil(wait / 1000)} seconds.` : ', or retry later.');
-	} else if (status >= 500) {
-		message = `open.cx failed to process the request (${status}): ${apiMessage}`;
-		description = 'This is an error on the open.cx side; retrying later may succeed.';
-	} else {
-		message = `open.cx request failed (${status}): ${apiMessage}`;
-	}
+	const scope = scopeOf(context);
+	const what =
+		WHAT_BY_STATUS[status]?.(scope, response) ??
+		(status >= 500 ? 'open.cx failed to process the request' : 'open.cx request failed');
+	const description = NEXT_STEP_BY_STATUS[status]?.(scope, response);
 
 	const body = response.body;
 	const errorResponse =
 		body && typeof body === 'object' && !Buffer.isBuffer(body) ? (body as JsonObject) : { message: apiMessage };
 	const error = new NodeApiError(context.getNode(), errorResponse, {
-		message,
+		message: `${what} (${status}): ${apiMessage}`,
 		description,
 		httpCode: String(status),
 		itemIndex: context.getItemIndex(),
@@ -100,13 +106,18 @@ export function unexpectedResponseError(
 	});
 }
 
-/** First step of every operation's postReceive; requests run with `ignoreHttpStatusErrors`. */
-export async function throwOnApiError(
+/** Throws the API's own error unless open.cx answered with a success status. */
+export function assertOpenCxSuccess(context: IExecuteSingleFunctions, response: IN8nHttpFullResponse): void {
+	if (isFailedStatus(response)) throw openCxApiError(context, response);
+}
+
+/** The one error path, first postReceive step of every operation; requests run with `ignoreHttpStatusErrors`. */
+export async function throwOnOpenCxError(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (isFailedStatus(response)) throw openCxApiError(this, response);
+	assertOpenCxSuccess(this, response);
 	noteAnswered(this);
 	return items;
 }

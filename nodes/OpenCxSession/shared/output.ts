@@ -11,3 +11,47 @@ export function confirmation(describe: (context: IExecuteSingleFunctions) => IDa
 		return [{ json: { success: true, ...describe(this), ...extra } }];
 	};
 }
+
+export const contactDeleted = confirmation((context) => ({
+	id: context.getNodeParameter('contactId') as string,
+	deleted: true,
+}));
+
+export const contactUpdated = confirmation((context) => ({
+	id: context.getNodeParameter('contactId') as string,
+}));
+
+/** open.cx answers with no body: say which session got which status. */
+export const statusUpdated = confirmation((context) => ({
+	id: context.getNodeParameter('sessionId') as string,
+	status: context.getNodeParameter('status') as string,
+}));
+
+function simplifyEvent(item: IDataObject): IDataObject {
+	const event = (item.event ?? {}) as IDataObject;
+	const sender = (event.sender ?? {}) as IDataObject;
+	const content = (event.content ?? {}) as IDataObject;
+	const context = (event.context ?? {}) as IDataObject;
+	return {
+		id: item.id ?? null,
+		created_at: item.created_at ?? null,
+		type: event.type ?? null,
+		sender_type: sender.type ?? null,
+		sender_name: sender.name ?? null,
+		text: content.text ?? null,
+		attachments: event.attachments ?? [],
+		in_reply_to: context.in_reply_to ?? null,
+	};
+}
+/** Runs on each page before the pager reads it, so it keeps the `{ items, next }` envelope. */
+export async function simplifyHistoryPage(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	if (!(this.getNodeParameter('simplify', true) as boolean)) return items;
+	return items.map(({ json }) => ({
+		json: Array.isArray(json.items)
+			? { ...json, items: (json.items as IDataObject[]).map(simplifyEvent) }
+			: json,
+	}));
+}

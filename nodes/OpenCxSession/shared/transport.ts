@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { handWrittenRequest } from '../../shared';
-import { isFailedStatus } from '../../shared/request/failedResponse';
 import { OPEN_CX } from './api';
-import { openCxApiError } from './errors';
+import { assertOpenCxSuccess } from './errors';
 
 /**
  * The one hand-written open.cx call, for work routing cannot express (polling history while
@@ -13,8 +12,8 @@ export async function openCxRequest(
 	this: IExecuteSingleFunctions,
 	options: Pick<IHttpRequestOptions, 'method' | 'url' | 'qs' | 'body'>,
 ): Promise<IDataObject> {
-	const body = await handWrittenRequest(this, OPEN_CX, 'openCxApi', options, (response) => {
-		if (isFailedStatus(response)) throw openCxApiError(this, response);
-	});
+	const body = await handWrittenRequest(this, OPEN_CX, 'openCxApi', options, (response) =>
+		assertOpenCxSuccess(this, response),
+	);
 	return (body ?? {}) as IDataObject;
 }

@@ -39,14 +39,19 @@ import { asText, invalidInput, isBlank, MAX_QUERY_TEXT, parseJsonObject, placeIn
  * per name (see oneEntryPerName), unless what n8n shows differs (a field one operation makes optional).
  */
 
-export type Where = 'body' | 'query';
+/** `path` replaces `{<name>}` in the operation's URL with the URL-encoded value. */
+export type Where = 'body' | 'query' | 'path';
 
 /** One field of an operation: its property entries, and how its value reaches the request. */
 export interface Field {
 	properties: INodeProperties[];
 	/** Reads the value once, checks it and puts it in the request; the operation's routing runs it. */
 	send?: PreSendAction;
+	/** Checks and puts a value already read (an option of a collection, read with its collection). */
+	place?: Place;
 }
+
+type Place = (context: IExecuteSingleFunctions, value: unknown, requestOptions: IHttpRequestOptions) => void | Promise<void>;
 
 /** What n8n shows of a field, beyond its name, label and type. */
 type Shown = Partial<
@@ -92,11 +97,7 @@ function shownFor(context: IExecuteSingleFunctions, shownWhen: Spec['shownWhen']
 }
 
 /** A sender that reads `spec.name` once (extracting a resource locator's value), for `place` to check and send. */
-function sender(
-	spec: Spec,
-	place: (context: IExecuteSingleFunctions, value: unknown, requestOptions: IHttpRequestOptions) => void | Promise<void>,
-	fallback: unknown = '',
-): PreSendAction {
+function sender(spec: Spec, place: Place, fallback: unknown = ''): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions) {
 		if (!shownFor(this, spec.shownWhen)) return requestOptions;
 		await place(this, this.getNodeParameter(spec.name, fallback, { extractValue: true }), requestOptions);
@@ -104,7 +105,16 @@ function sender(
 	};
 }
 
+/** A field's sender and its value-level part, from one `place`. */
+function field(spec: Spec, properties: INodeProperties[], place: Place, fallback: unknown = ''): Field {
+	return { properties, send: sender(spec, place, fallback), place };
+}
+
 function send(context: IExecuteSingleFunctions, spec: Spec, requestOptions: IHttpRequestOptions, value: unknown) {
+	if (spec.in === 'path') {
+		requestOptions.url = (requestOptions.url ?? '').replace(`{${spec.name}}`, encodeURIComponent(String(value)));
+		return;
+	}
 	if (!spec.property) return;
 	if (spec.in === 'query' && typeof value === 'string' && value.length > MAX_QUERY_TEXT) {
 		invalidInput(context, `${spec.displayName} is too long to send (${value.length} characters; at most ${MAX_QUERY_TEXT})`);
@@ -117,19 +127,21 @@ export interface TextSpec extends Spec {
 	required?: string;
 	/** Leave the property out of the request when the field is empty (otherwise '' is sent). */
 	omitWhenEmpty?: boolean;
+	/** A format the text must have when given, such as an email address. */
+	format?: { pattern: RegExp; what: string };
 }
 
 /** A text field, sent as text: numbers and booleans become text, objects and arrays fail the item. */
 export function textField(spec: TextSpec): Field {
-	return {
-		properties: [entry(spec, 'string', { default: '', ...(spec.required ? { required: true } : {}) })],
-		send: sender(spec, (context, value, requestOptions) => {
-			const text = asText(context, value, spec.displayName);
-			if (spec.required && text.trim() === '') invalidInput(context, spec.required);
-			if (spec.omitWhenEmpty && text === '') return;
-			send(context, spec, requestOptions, text);
-		}),
-	};
+	return field(spec, [entry(spec, 'string', { default: '', ...(spec.required ? { required: true } : {}) })], (context, value, requestOptions) => {
+		const text = asText(context, value, spec.displayName);
+		if (spec.required && text.trim() === '') invalidInput(context, spec.required);
+		if (spec.omitWhenEmpty && text === '') return;
+		if (spec.format && text !== '' && !spec.format.pattern.test(text)) {
+			invalidInput(context, `${spec.displayName} must be ${spec.format.what}, got "${shown(text)}"`);
+		}
+		send(context, spec, requestOptions, text);
+	});
 }
 
 /** What an id field says when it is empty or malformed. */
@@ -155,18 +167,15 @@ export function idField(spec: IdSpec): Field {
 	const required = spec.required ?? true;
 	const type = spec.type ?? 'string';
 	const defaults = type === 'resourceLocator' ? { default: { mode: 'list', value: '' } } : { default: '' };
-	return {
-		properties: [entry(spec, type, { ...defaults, ...(required ? { required: true } : {}) })],
-		send: sender(spec, (context, value, requestOptions) => {
-			const id = asText(context, value, spec.displayName);
-			if (isBlank(id)) {
-				if (!required) return;
-				invalidInput(context, spec.messages.empty, spec.messages.emptyDescription);
-			}
-			if (!spec.pattern.test(id)) invalidInput(context, spec.messages.invalid(shown(id)), spec.messages.invalidDescription);
-			send(context, spec, requestOptions, id);
-		}),
-	};
+	return field(spec, [entry(spec, type, { ...defaults, ...(required ? { required: true } : {}) })], (context, value, requestOptions) => {
+		const id = asText(context, value, spec.displayName);
+		if (isBlank(id)) {
+			if (!required) return;
+			invalidInput(context, spec.messages.empty, spec.messages.emptyDescription);
+		}
+		if (!spec.pattern.test(id)) invalidInput(context, spec.messages.invalid(shown(id)), spec.messages.invalidDescription);
+		send(context, spec, requestOptions, id);
+	});
 }
 
 /** UUIDs of any version, in either case. */
@@ -181,46 +190,46 @@ export interface NumberSpec extends Spec {
 /** A whole number of at least `min`. */
 export function numberField(spec: NumberSpec): Field {
 	const min = spec.min ?? 1;
-	return {
-		properties: [entry(spec, 'number', { default: min, ...(spec.required ? { required: true } : {}) })],
-		send: sender(
-			spec,
-			(context, value, requestOptions) => {
-				if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-					invalidInput(
-						context,
-						`${spec.displayName} must be a whole number ${min === 1 ? 'above 0' : `of at least ${min}`}, got ${shown(value)}`,
-					);
-				}
-				send(context, spec, requestOptions, value);
-			},
-			min,
-		),
-	};
+	const properties = [entry(spec, 'number', { default: min, ...(spec.required ? { required: true } : {}) })];
+	return field(
+		spec,
+		properties,
+		(context, value, requestOptions) => {
+			if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+				invalidInput(
+					context,
+					`${spec.displayName} must be a whole number ${min === 1 ? 'above 0' : `of at least ${min}`}, got ${shown(value)}`,
+				);
+			}
+			send(context, spec, requestOptions, value);
+		},
+		min,
+	);
 }
 
 export interface BooleanSpec extends Spec {
 	/** Send the property only when the toggle is on (APIs that do not know it otherwise). */
 	onlyWhenOn?: boolean;
+	/** Send `'true'`/`'false'` (a query flag) instead of a JSON boolean. */
+	asText?: boolean;
 }
 
-/** A toggle; with `property`, sent as is by n8n's routing, or only when on. */
+/** A toggle; with `property`, sent as is by n8n's routing, or by a sender when only on or as text. */
 export function booleanField(spec: BooleanSpec): Field {
 	const property = entry(spec, 'boolean', { default: false });
 	if (!spec.property) return { properties: [property] };
-	if (!spec.onlyWhenOn) {
-		return { properties: [{ ...property, routing: { send: { type: spec.in ?? 'body', property: spec.property } } }] };
+	if (!spec.onlyWhenOn && !spec.asText) {
+		return { properties: [{ ...property, routing: { send: { type: spec.in === 'query' ? 'query' : 'body', property: spec.property } } }] };
 	}
-	return {
-		properties: [property],
-		send: sender(
-			spec,
-			(context, value, requestOptions) => {
-				if (value === true) send(context, spec, requestOptions, true);
-			},
-			false,
-		),
-	};
+	return field(
+		spec,
+		[property],
+		(context, value, requestOptions) => {
+			if (spec.onlyWhenOn && value !== true) return;
+			send(context, spec, requestOptions, spec.asText ? String(value) : value);
+		},
+		false,
+	);
 }
 
 export interface OptionsSpec extends Spec {
@@ -232,7 +241,7 @@ export interface OptionsSpec extends Spec {
 export function optionsField(spec: OptionsSpec): Field {
 	const property = entry(spec, 'options', { options: spec.options, ...(spec.required ? { required: true } : {}) });
 	if (!spec.property) return { properties: [property] };
-	return { properties: [{ ...property, routing: { send: { type: spec.in ?? 'body', property: spec.property } } }] };
+	return { properties: [{ ...property, routing: { send: { type: spec.in === 'query' ? 'query' : 'body', property: spec.property } } }] };
 }
 
 export interface TextListSpec extends Spec {
@@ -246,19 +255,85 @@ export function textListField(spec: TextListSpec): Field {
 		default: [],
 		typeOptions: { multipleValues: true, multipleValueButtonText: spec.addButtonText },
 	});
-	return {
-		properties: [property],
-		send: sender(
-			spec,
-			(context, value, requestOptions) => {
-				const list = Array.isArray(value) ? value : [];
-				const blank = list.findIndex(isBlank);
-				if (blank !== -1) invalidInput(context, `${spec.displayName} entry ${blank + 1} is empty. Remove it or enter text.`);
-				if (list.length) send(context, spec, requestOptions, list);
-			},
-			[],
-		),
-	};
+	return field(
+		spec,
+		[property],
+		(context, value, requestOptions) => {
+			const list = Array.isArray(value) ? value : [];
+			const blank = list.findIndex(isBlank);
+			if (blank !== -1) invalidInput(context, `${spec.displayName} entry ${blank + 1} is empty. Remove it or enter text.`);
+			if (list.length) send(context, spec, requestOptions, list);
+		},
+		[],
+	);
+}
+
+/** An optional date and time, sent as ISO 8601 (n8n's picker gives local times without an offset). */
+export function dateField(spec: Spec): Field {
+	return field(spec, [entry(spec, 'dateTime', { default: '' })], (context, value, requestOptions) => {
+		if (value === '' || value === null || value === undefined) return;
+		const time = Date.parse(String(value));
+		if (Number.isNaN(time)) {
+			invalidInput(context, `${spec.displayName} must be a date such as 2026-01-31T00:00:00Z, got "${shown(value)}"`);
+		}
+		send(context, spec, requestOptions, new Date(time).toISOString());
+	});
+}
+
+export interface JsonSpec extends Spec {
+	/** Words the problem with what was typed: not JSON at all, or JSON that is not an object. */
+	messages: { notJson: (detail: string) => string; notObject: (got: string) => string };
+	/** More checks on the parsed object (flat values, say); throws with invalidInput. */
+	check?: (context: IExecuteSingleFunctions, object: IDataObject) => void;
+}
+
+/** A JSON object typed as text or given by an expression; empty (or {}) sends nothing. */
+export function jsonField(spec: JsonSpec): Field {
+	return field(spec, [entry(spec, 'json', { default: '{}' })], (context, value, requestOptions) => {
+		const parsed = parseJsonObject(value);
+		if ('problem' in parsed) {
+			invalidInput(context, parsed.problem === 'notJson' ? spec.messages.notJson(parsed.detail) : spec.messages.notObject(parsed.got));
+		}
+		const object = parsed.object;
+		if (!object || !Object.keys(object).length) return;
+		spec.check?.(context, object);
+		send(context, spec, requestOptions, object);
+	});
+}
+
+export interface CollectionSpec extends Spec {
+	/** The collection's options; each is sent when the user added it. */
+	options: Field[];
+	placeholder: string;
+	/** Fail with "Add at least one field under <displayName>" when nothing is filled in. */
+	requireOne?: boolean;
+}
+
+const filled = (value: unknown) => {
+	if (typeof value === 'string') return !['', '{}'].includes(value.replace(/\s/g, ''));
+	if (value && typeof value === 'object') return Object.keys(value).length > 0;
+	return value !== undefined && value !== null;
+};
+
+/** n8n's "Add Option" collection, read once with all its options; each option added is checked and sent. */
+export function collectionField(spec: CollectionSpec): Field {
+	// An option is there only once the user adds it: n8n would call a `required` one missing everywhere else.
+	const options = spec.options.flatMap((option) => option.properties).map(({ required, ...option }) => option);
+	return field(
+		spec,
+		[entry(spec, 'collection', { default: {}, options })],
+		async (context, value, requestOptions) => {
+			const values = (value ?? {}) as IDataObject;
+			if (spec.requireOne && !Object.values(values).some(filled)) {
+				invalidInput(context, `Add at least one field under ${spec.displayName}`);
+			}
+			for (const option of spec.options) {
+				const name = option.properties[0].name;
+				if (name in values) await option.place?.(context, values[name], requestOptions);
+			}
+		},
+		{},
+	);
 }
 
 export interface KeyValueOrJsonSpec extends Spec {
@@ -332,7 +407,7 @@ export function keyValueOrJsonField(spec: KeyValueOrJsonSpec): Field {
 				if (unnamed !== -1) invalidInput(this, `${label} field ${unnamed + 1} has no name. Enter a name or remove it.`);
 				value = Object.fromEntries(pairs.map((p) => [p.key, p.value]));
 			}
-			if (Object.keys(value).length) placeInRequest(requestOptions, spec.in ?? 'body', spec.property, value);
+			if (Object.keys(value).length) send(this, spec, requestOptions, value);
 			return requestOptions;
 		},
 	};
@@ -362,4 +437,4 @@ export function operationFields(show: { resource: string; operation: string }, f
 }
 
 export { oneEntryPerName } from './oneEntryPerName';
-export { returnAllAndLimit } from './returnAllAndLimit';
+export { keepLimit, returnAllAndLimit, returnAllAndLimitFields } from './returnAllAndLimit';

@@ -1,18 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { collectionField, operationFields } from '../../../shared/fields';
+import { contactDetails } from '../../shared/fields';
 
-import { contactDetailOptions } from '../../shared/descriptions';
-
-const showOnlyForCreate = { show: { resource: ['contact'], operation: ['create'] } };
-
-export const contactCreateDescription: INodeProperties[] = [
-	{
+export const fields = operationFields({ resource: 'contact', operation: 'create' }, [
+	collectionField({
 		displayName: 'Contact Details',
 		name: 'contact',
-		type: 'collection',
 		placeholder: 'Add Detail',
-		default: {},
 		description: 'At least one of these is needed',
-		displayOptions: showOnlyForCreate,
-		options: contactDetailOptions({ collection: 'contact', phoneKey: 'phone' }),
-	},
-];
+		requireOne: true,
+		options: contactDetails({ phoneKey: 'phone' }),
+	}),
+]);

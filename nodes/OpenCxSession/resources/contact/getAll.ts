@@ -1,19 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { collectionField, operationFields, returnAllAndLimitFields } from '../../../shared/fields';
+import { dateRangeFilters } from '../../shared/fields';
 
-import { returnAllAndLimit } from '../../../shared/fields';
-import { dateRangeFilters } from '../../shared/descriptions';
-
-const showOnlyForGetAll = { show: { resource: ['contact'], operation: ['getAll'] } };
-
-export const contactGetAllDescription: INodeProperties[] = [
-	...returnAllAndLimit(showOnlyForGetAll),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: showOnlyForGetAll,
-		options: dateRangeFilters('filters'),
-	},
-];
+export const fields = operationFields({ resource: 'contact', operation: 'getAll' }, [
+	...returnAllAndLimitFields,
+	collectionField({ displayName: 'Filters', name: 'filters', placeholder: 'Add Filter', options: dateRangeFilters }),
+]);

@@ -1,15 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { throwOnApiError } from '../../shared/errors';
+import { throwOnOpenCxError } from '../../shared/errors';
+import { contactDeleted, contactUpdated } from '../../shared/output';
 import { cursorPagination } from '../../shared/pagination';
-import { contactDetailsRequired } from '../../shared/validation';
-import { contactCreateDescription } from './create';
-import { contactDeleteDescription, contactDeleted } from './delete';
-import { contactGetAllDescription } from './getAll';
-import { contactUpdateDescription, contactUpdated } from './update';
-
-const showOnlyForContacts = { show: { resource: ['contact'] } };
-const contactUrl = '=/contacts/{{encodeURIComponent($parameter.contactId)}}';
+import { fields as create } from './create';
+import { fields as deleteContact } from './delete';
+import { fields as getAll } from './getAll';
+import { fields as update } from './update';
 
 export const contactDescription: INodeProperties[] = [
 	{
@@ -17,7 +14,7 @@ export const contactDescription: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: showOnlyForContacts,
+		displayOptions: { show: { resource: ['contact'] } },
 		options: [
 			{
 				name: 'Create',
@@ -26,8 +23,8 @@ export const contactDescription: INodeProperties[] = [
 				description: 'Create a contact with name, email, phone and custom data',
 				routing: {
 					request: { method: 'POST', url: '/contacts' },
-					send: { preSend: [contactDetailsRequired('contact', 'Contact Details')] },
-					output: { postReceive: [throwOnApiError] },
+					send: { preSend: create.preSend },
+					output: { postReceive: [throwOnOpenCxError] },
 				},
 			},
 			{
@@ -36,8 +33,9 @@ export const contactDescription: INodeProperties[] = [
 				action: 'Delete a contact',
 				description: 'Delete a contact; their conversations stay',
 				routing: {
-					request: { method: 'DELETE', url: contactUrl },
-					output: { postReceive: [throwOnApiError, contactDeleted] },
+					request: { method: 'DELETE', url: '/contacts/{contactId}' },
+					send: { preSend: deleteContact.preSend },
+					output: { postReceive: [throwOnOpenCxError, contactDeleted] },
 				},
 			},
 			{
@@ -47,8 +45,9 @@ export const contactDescription: INodeProperties[] = [
 				description: 'List contacts, newest first, optionally by creation or update date',
 				routing: {
 					request: { method: 'GET', url: '/contacts' },
+					send: { preSend: getAll.preSend },
 					operations: { pagination: cursorPagination },
-					output: { postReceive: [throwOnApiError] },
+					output: { postReceive: [throwOnOpenCxError] },
 				},
 			},
 			{
@@ -57,16 +56,16 @@ export const contactDescription: INodeProperties[] = [
 				action: 'Update a contact',
 				description: "Change a contact's name, email, phone or custom data",
 				routing: {
-					request: { method: 'PATCH', url: contactUrl },
-					send: { preSend: [contactDetailsRequired('updateFields', 'Update Fields')] },
-					output: { postReceive: [throwOnApiError, contactUpdated] },
+					request: { method: 'PATCH', url: '/contacts/{contactId}' },
+					send: { preSend: update.preSend },
+					output: { postReceive: [throwOnOpenCxError, contactUpdated] },
 				},
 			},
 		],
 		default: 'create',
 	},
-	...contactCreateDescription,
-	...contactDeleteDescription,
-	...contactGetAllDescription,
-	...contactUpdateDescription,
+	...create.properties,
+	...deleteContact.properties,
+	...getAll.properties,
+	...update.properties,
 ];

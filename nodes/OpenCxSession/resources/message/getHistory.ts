@@ -1,51 +1,14 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { booleanField, operationFields, returnAllAndLimitFields } from '../../../shared/fields';
+import { sessionId } from '../../shared/fields';
 
-import { returnAllAndLimit } from '../../../shared/fields';
-import { sessionIdField } from '../../shared/descriptions';
-
-const showOnlyForGetHistory = { show: { resource: ['message'], operation: ['getHistory'] } };
-
-function simplifyEvent(item: IDataObject): IDataObject {
-	const event = (item.event ?? {}) as IDataObject;
-	const sender = (event.sender ?? {}) as IDataObject;
-	const content = (event.content ?? {}) as IDataObject;
-	const context = (event.context ?? {}) as IDataObject;
-	return {
-		id: item.id ?? null,
-		created_at: item.created_at ?? null,
-		type: event.type ?? null,
-		sender_type: sender.type ?? null,
-		sender_name: sender.name ?? null,
-		text: content.text ?? null,
-		attachments: event.attachments ?? [],
-		in_reply_to: context.in_reply_to ?? null,
-	};
-}
-
-/** Runs on each page before the pager reads it, so it keeps the `{ items, next }` envelope. */
-async function simplifyHistoryPage(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	if (!(this.getNodeParameter('simplify', true) as boolean)) return items;
-	return items.map(({ json }) => ({
-		json: Array.isArray(json.items)
-			? { ...json, items: (json.items as IDataObject[]).map(simplifyEvent) }
-			: json,
-	}));
-}
-
-export const messageGetHistoryDescription: INodeProperties[] = [
-	sessionIdField(showOnlyForGetHistory),
-	...returnAllAndLimit(showOnlyForGetHistory),
-	{
+export const fields = operationFields({ resource: 'message', operation: 'getHistory' }, [
+	sessionId,
+	...returnAllAndLimitFields,
+	booleanField({
 		displayName: 'Simplify',
 		name: 'simplify',
-		type: 'boolean',
 		default: true,
 		description:
 			'Whether to return one flat item per event (type, sender, text, attachments, in_reply_to) instead of the raw data',
-		displayOptions: showOnlyForGetHistory,
-		routing: { output: { postReceive: [simplifyHistoryPage] } },
-	},
-];
+	}),
+]);

@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { throwOnApiError } from '../../shared/errors';
+import { throwOnOpenCxError } from '../../shared/errors';
+import { simplifyHistoryPage } from '../../shared/output';
 import { cursorPagination } from '../../shared/pagination';
-import { messageGetHistoryDescription } from './getHistory';
-import { messageSendDescription, sendAnswer } from './send';
-
-const showOnlyForMessages = { show: { resource: ['message'] } };
+import { sendAnswer } from '../../shared/sendAnswer';
+import { fields as getHistory } from './getHistory';
+import { fields as send } from './send';
 
 export const messageDescription: INodeProperties[] = [
 	{
@@ -13,7 +13,7 @@ export const messageDescription: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: showOnlyForMessages,
+		displayOptions: { show: { resource: ['message'] } },
 		options: [
 			{
 				name: 'Get History',
@@ -21,12 +21,10 @@ export const messageDescription: INodeProperties[] = [
 				action: 'Get the history of a session',
 				description: 'List the messages and events of a session, oldest first',
 				routing: {
-					request: {
-						method: 'GET',
-						url: '=/chat/sessions/{{encodeURIComponent($parameter.sessionId)}}/history',
-					},
+					request: { method: 'GET', url: '/chat/sessions/{sessionId}/history' },
+					send: { preSend: getHistory.preSend },
 					operations: { pagination: cursorPagination },
-					output: { postReceive: [throwOnApiError] },
+					output: { postReceive: [throwOnOpenCxError, simplifyHistoryPage] },
 				},
 			},
 			{
@@ -35,17 +33,14 @@ export const messageDescription: INodeProperties[] = [
 				action: 'Send a message',
 				description: "Send a message in a session as the contact or as a human agent, and get the AI's reply",
 				routing: {
-					request: {
-						method: 'POST',
-						url: '=/chat/sessions/{{encodeURIComponent($parameter.sessionId)}}/send',
-						body: { message: { type: 'text' } },
-					},
-					output: { postReceive: [throwOnApiError, sendAnswer] },
+					request: { method: 'POST', url: '/chat/sessions/{sessionId}/send', body: { message: { type: 'text' } } },
+					send: { preSend: send.preSend },
+					output: { postReceive: [throwOnOpenCxError, sendAnswer] },
 				},
 			},
 		],
 		default: 'send',
 	},
-	...messageGetHistoryDescription,
-	...messageSendDescription,
+	...getHistory.properties,
+	...send.properties,
 ];

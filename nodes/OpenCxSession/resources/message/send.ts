@@ -1,50 +1,14 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { booleanField, collectionField, numberField, operationFields, optionsField, plainField, textField } from '../../../shared/fields';
+import { attachments } from '../../shared/attachments';
+import { contactDetails, sessionCustomData, sessionId } from '../../shared/fields';
 
-import { textParameter, wholeNumberParameter } from '../../../shared/fields/routedChecks';
+const byAgent = { sender: ['agent'] };
 
-import { readSendResponse, waitForAiReply } from '../../shared/aiReply';
-import { buildAttachments } from '../../shared/attachments';
-import { contactDetailOptions, sessionCustomDataField, sessionIdField } from '../../shared/descriptions';
-
-const showOnlyForSend = { show: { resource: ['message'], operation: ['send'] } };
-const showOnlyForAgent = { show: { ...showOnlyForSend.show, sender: ['agent'] } };
-
-/**
- * Puts the AI's reply and the handed-off flag at the top of the item, whichever response shape
- * open.cx used, and with Wait for AI Reply polls the history when the answer is only an ack.
- */
-export async function sendAnswer(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const body = items[0]?.json;
-	const outcome = readSendResponse(this, body);
-	const sender = this.getNodeParameter('sender', 'contact') as string;
-	const options = this.getNodeParameter('options', {}) as IDataObject;
-	const waiting = sender === 'contact' && options.waitForAiReply === true;
-	const result: IDataObject = { ...outcome, ...(waiting ? { aiReplyTimedOut: false } : {}), ...body };
-
-	if (waiting && outcome.aiReply === null && outcome.handedOff !== true && outcome.messageId) {
-		const wait = await waitForAiReply(
-			this,
-			this.getNodeParameter('sessionId') as string,
-			outcome.messageId,
-			Number(options.replyTimeout ?? 30) * 1000,
-			Number(options.pollInterval ?? 1000),
-		);
-		result.aiReply = wait.aiReply;
-		result.handedOff = wait.handedOff ?? outcome.handedOff;
-		result.aiReplyTimedOut = wait.timedOut;
-	}
-	return [{ json: result }];
-}
-
-export const messageSendDescription: INodeProperties[] = [
-	sessionIdField(showOnlyForSend),
-	{
+export const fields = operationFields({ resource: 'message', operation: 'send' }, [
+	sessionId,
+	optionsField({
 		displayName: 'Send As',
 		name: 'sender',
-		type: 'options',
 		options: [
 			{ name: 'Contact', value: 'contact', description: 'The customer writes; the AI may answer' },
 			{
@@ -55,143 +19,65 @@ export const messageSendDescription: INodeProperties[] = [
 		],
 		default: 'contact',
 		description: 'Who the message is from',
-		displayOptions: showOnlyForSend,
-		routing: { send: { type: 'body', property: 'sender' } },
-	},
-	{
+		property: 'sender',
+	}),
+	textField({
 		displayName: 'Text',
 		name: 'text',
-		type: 'string',
+		property: 'message.text',
 		typeOptions: { rows: 4 },
-		default: '',
 		description: 'The message text; may be empty only when the message has attachments',
-		displayOptions: showOnlyForSend,
-		routing: {
-			send: { type: 'body', property: 'message.text', preSend: [textParameter('text', 'Text', 'message.text')] },
-		},
-	},
-	{
+	}),
+	// Agent IDs are open.cx user IDs, which are whole numbers.
+	numberField({
 		displayName: 'Agent ID',
 		name: 'agentId',
-		type: 'number',
+		property: 'agent.id',
 		required: true,
 		default: 0,
 		description: 'The open.cx user ID of the agent sending the message',
-		displayOptions: showOnlyForAgent,
-		// Agent IDs are open.cx user IDs, which are whole numbers.
-		routing: { send: { type: 'body', property: 'agent.id', preSend: [wholeNumberParameter('agentId', 'Agent ID')] } },
-	},
-	{
+		shownWhen: byAgent,
+	}),
+	textField({
 		displayName: 'Agent Name',
 		name: 'agentName',
-		type: 'string',
-		default: '',
+		property: 'agent.name',
 		description: 'Name shown to the contact next to the message',
-		displayOptions: showOnlyForAgent,
-		routing: {
-			send: { type: 'body', property: 'agent.name', preSend: [textParameter('agentName', 'Agent Name', 'agent.name')] },
-		},
-	},
-	{
+		shownWhen: byAgent,
+	}),
+	booleanField({
 		displayName: 'Take Over From AI',
 		name: 'takeOver',
-		type: 'boolean',
-		default: false,
+		property: 'should_take_over_session_from_ai',
 		description: 'Whether the agent takes the session over, so the AI stops answering',
-		displayOptions: showOnlyForAgent,
-		routing: { send: { type: 'body', property: 'should_take_over_session_from_ai' } },
-	},
-	{
-		displayName: 'Attachments',
-		name: 'attachments',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Attachment',
-		default: {},
-		description: 'Files to send with the message, from the input binary data or by URL',
-		displayOptions: showOnlyForSend,
-		routing: { send: { preSend: [buildAttachments] } },
-		options: [
-			{
-				displayName: 'Attachment',
-				name: 'attachment',
-				values: [
-					{
-						displayName: 'File Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						description: "Name shown for the file; defaults to the binary file's name or the URL's last part",
-					},
-					{
-						displayName: 'Input Binary Field',
-						name: 'binaryPropertyName',
-						type: 'string',
-						default: 'data',
-						description: 'Name of the binary field on the input item that holds the file',
-						displayOptions: { show: { source: ['binary'] } },
-					},
-					{
-						displayName: 'MIME Type',
-						name: 'mimeType',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. application/pdf',
-						description: "Type of the file; defaults to the binary data's type, and is required for a URL",
-					},
-					{
-						displayName: 'Source',
-						name: 'source',
-						type: 'options',
-						options: [
-							{ name: 'Binary Data', value: 'binary', description: 'A file on the input item, sent as base64' },
-							{ name: 'URL', value: 'url', description: 'A file open.cx downloads from a public URL' },
-						],
-						default: 'binary',
-					},
-					{
-						displayName: 'URL',
-						name: 'url',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. https://example.com/invoice.pdf',
-						displayOptions: { show: { source: ['url'] } },
-					},
-				],
-			},
-		],
-	},
-	{
+		shownWhen: byAgent,
+	}),
+	attachments,
+	collectionField({
 		displayName: 'Contact Details',
 		name: 'contact',
-		type: 'collection',
 		placeholder: 'Add Detail',
-		default: {},
 		description: "Details merged into the session's contact",
-		displayOptions: showOnlyForSend,
-		options: contactDetailOptions({ collection: 'contact', phoneKey: 'phone_number', withAvatar: true }),
-	},
-	{
+		options: contactDetails({ phoneKey: 'phone_number', withAvatar: true }),
+	}),
+	collectionField({
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
-		type: 'collection',
 		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showOnlyForSend,
 		options: [
-			sessionCustomDataField(
-				'additionalFields.customData',
+			sessionCustomData(
 				'Session attributes to add or change, as a flat JSON object of strings, numbers and booleans; keys not sent are kept',
 			),
 		],
-	},
-	{
+	}),
+	// Read by sendAnswer after the message is sent.
+	plainField({
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: { ...showOnlyForSend.show, sender: ['contact'] } },
+		displayOptions: { show: { sender: ['contact'] } },
 		options: [
 			{
 				displayName: 'Poll Interval (Milliseconds)',
@@ -219,5 +105,5 @@ export const messageSendDescription: INodeProperties[] = [
 					"Whether to wait until the AI's answer to this message is in the session history and return it as aiReply",
 			},
 		],
-	},
-];
+	}),
+]);

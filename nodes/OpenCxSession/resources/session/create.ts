@@ -1,19 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { booleanField, collectionField, operationFields, optionsField } from '../../../shared/fields';
+import { CHANNEL_OPTIONS, contactDetails, linkedContactId, sessionCustomData } from '../../shared/fields';
 
-import {
-	CHANNEL_OPTIONS,
-	contactDetailOptions,
-	contactIdField,
-	sessionCustomDataField,
-} from '../../shared/descriptions';
-
-const showOnlyForCreate = { show: { resource: ['session'], operation: ['create'] } };
-
-export const sessionCreateDescription: INodeProperties[] = [
-	{
+export const fields = operationFields({ resource: 'session', operation: 'create' }, [
+	optionsField({
 		displayName: 'Contact',
 		name: 'contactMode',
-		type: 'options',
 		options: [
 			{
 				name: 'By Details',
@@ -25,53 +16,38 @@ export const sessionCreateDescription: INodeProperties[] = [
 		],
 		default: 'details',
 		description: 'Who the session is with',
-		displayOptions: showOnlyForCreate,
-	},
-	contactIdField(
-		{ show: { ...showOnlyForCreate.show, contactMode: ['id'] } },
-		'ID of an existing contact (a UUID) to link to the session',
-		'contact_id',
-	),
-	{
+	}),
+	linkedContactId,
+	collectionField({
 		displayName: 'Contact Details',
 		name: 'contact',
-		type: 'collection',
 		placeholder: 'Add Detail',
-		default: {},
-		displayOptions: { show: { ...showOnlyForCreate.show, contactMode: ['details'] } },
-		options: contactDetailOptions({ collection: 'contact', phoneKey: 'phone_number' }),
-	},
-	{
+		options: contactDetails({ phoneKey: 'phone_number' }),
+		shownWhen: { contactMode: ['details'] },
+	}),
+	optionsField({
 		displayName: 'Channel',
 		name: 'channel',
-		type: 'options',
 		options: CHANNEL_OPTIONS,
 		default: 'api',
 		description: 'Channel the conversation happens on',
-		displayOptions: showOnlyForCreate,
-		routing: { send: { type: 'body', property: 'channel.type' } },
-	},
-	{
+		property: 'channel.type',
+	}),
+	collectionField({
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
-		type: 'collection',
 		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showOnlyForCreate,
 		options: [
-			sessionCustomDataField(
-				'additionalFields.customData',
+			sessionCustomData(
 				'Attributes stored on the session, as a flat JSON object of strings, numbers and booleans, e.g. {"order_id": "ord_123", "cart_value": 149.99}',
 			),
-			{
+			booleanField({
 				displayName: 'Verified',
 				name: 'verified',
-				type: 'boolean',
-				default: false,
+				property: 'verified',
 				description:
 					'Whether your system vouches for the contact details; unverified details are kept apart as non-verified data',
-				routing: { send: { type: 'body', property: 'verified' } },
-			},
+			}),
 		],
-	},
-];
+	}),
+]);

@@ -1,7 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { operationFields } from '../../../shared/fields';
+import { sessionId } from '../../shared/fields';
 
-import { sessionIdField } from '../../shared/descriptions';
-
-const showOnlyForGet = { show: { resource: ['session'], operation: ['get'] } };
-
-export const sessionGetDescription: INodeProperties[] = [sessionIdField(showOnlyForGet)];
+export const fields = operationFields({ resource: 'session', operation: 'get' }, [sessionId]);

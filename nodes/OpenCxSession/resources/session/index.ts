@@ -1,15 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { throwOnApiError } from '../../shared/errors';
+import { throwOnOpenCxError } from '../../shared/errors';
+import { statusUpdated } from '../../shared/output';
 import { cursorPagination, pagePagination } from '../../shared/pagination';
-import { sessionCreateDescription } from './create';
-import { sessionFilterDescription } from './filter';
-import { sessionGetDescription } from './get';
-import { sessionGetAllDescription } from './getAll';
-import { sessionSearchDescription } from './search';
-import { sessionUpdateStatusDescription, statusUpdated } from './updateStatus';
-
-const showOnlyForSessions = { show: { resource: ['session'] } };
+import { fields as create } from './create';
+import { fields as filter } from './filter';
+import { fields as get } from './get';
+import { fields as getAll } from './getAll';
+import { fields as search } from './search';
+import { fields as updateStatus } from './updateStatus';
 
 export const sessionDescription: INodeProperties[] = [
 	{
@@ -17,7 +16,7 @@ export const sessionDescription: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: showOnlyForSessions,
+		displayOptions: { show: { resource: ['session'] } },
 		options: [
 			{
 				name: 'Create',
@@ -26,7 +25,8 @@ export const sessionDescription: INodeProperties[] = [
 				description: 'Start a chat session, linked to an existing or new contact',
 				routing: {
 					request: { method: 'POST', url: '/chat/sessions' },
-					output: { postReceive: [throwOnApiError] },
+					send: { preSend: create.preSend },
+					output: { postReceive: [throwOnOpenCxError] },
 				},
 			},
 			{
@@ -36,8 +36,9 @@ export const sessionDescription: INodeProperties[] = [
 				description: 'Find sessions with structured filters and sorting',
 				routing: {
 					request: { method: 'POST', url: '/chat/sessions/filter' },
+					send: { preSend: filter.preSend },
 					operations: { pagination: pagePagination },
-					output: { postReceive: [throwOnApiError] },
+					output: { postReceive: [throwOnOpenCxError] },
 				},
 			},
 			{
@@ -46,8 +47,9 @@ export const sessionDescription: INodeProperties[] = [
 				action: 'Get a session',
 				description: 'Get a session with its status, contact, custom data and handoff summary',
 				routing: {
-					request: { method: 'GET', url: '=/chat/sessions/{{encodeURIComponent($parameter.sessionId)}}' },
-					output: { postReceive: [throwOnApiError] },
+					request: { method: 'GET', url: '/chat/sessions/{sessionId}' },
+					send: { preSend: get.preSend },
+					output: { postReceive: [throwOnOpenCxError] },
 				},
 			},
 			{
@@ -57,8 +59,9 @@ export const sessionDescription: INodeProperties[] = [
 				description: 'List sessions, newest first, by status, channel, handoff and date',
 				routing: {
 					request: { method: 'GET', url: '/chat/sessions' },
+					send: { preSend: getAll.preSend },
 					operations: { pagination: cursorPagination },
-					output: { postReceive: [throwOnApiError] },
+					output: { postReceive: [throwOnOpenCxError] },
 				},
 			},
 			{
@@ -68,7 +71,8 @@ export const sessionDescription: INodeProperties[] = [
 				description: 'Full-text search of contacts (name, email, phone) and chat messages',
 				routing: {
 					request: { method: 'GET', url: '/chat/sessions/search' },
-					output: { postReceive: [throwOnApiError] },
+					send: { preSend: search.preSend },
+					output: { postReceive: [throwOnOpenCxError] },
 				},
 			},
 			{
@@ -77,20 +81,18 @@ export const sessionDescription: INodeProperties[] = [
 				action: 'Update the status of a session',
 				description: 'Close a session as resolved or unresolved, or reopen it',
 				routing: {
-					request: {
-						method: 'PATCH',
-						url: '=/chat/sessions/{{encodeURIComponent($parameter.sessionId)}}',
-					},
-					output: { postReceive: [throwOnApiError, statusUpdated] },
+					request: { method: 'PATCH', url: '/chat/sessions/{sessionId}' },
+					send: { preSend: updateStatus.preSend },
+					output: { postReceive: [throwOnOpenCxError, statusUpdated] },
 				},
 			},
 		],
 		default: 'create',
 	},
-	...sessionCreateDescription,
-	...sessionFilterDescription,
-	...sessionGetDescription,
-	...sessionGetAllDescription,
-	...sessionSearchDescription,
-	...sessionUpdateStatusDescription,
+	...create.properties,
+	...filter.properties,
+	...get.properties,
+	...getAll.properties,
+	...search.properties,
+	...updateStatus.properties,
 ];

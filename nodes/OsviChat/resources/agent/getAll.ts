@@ -1,11 +1,4 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import { returnAllAndLimit } from '../../../shared/fields';
+import { operationFields, returnAllAndLimitFields } from '../../../shared/fields';
 
-// OSVI has no paging here; the limit trims the one response.
-export const fields = {
-	properties: updateDisplayOptions(
-		{ show: { resource: ['agent'], operation: ['getAll'] } },
-		returnAllAndLimit({}, { maxResults: '={{ $value }}' }),
-	),
-	preSend: [],
-};
+// OSVI has no paging here: the operation's keepLimit trims the one response.
+export const fields = operationFields({ resource: 'agent', operation: 'getAll' }, returnAllAndLimitFields);

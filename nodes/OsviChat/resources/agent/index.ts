@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { throwOnOsviError } from '../../shared/errors';
+import { keepLimit } from '../../../shared/fields';
 import { itemPerElement } from '../../shared/output';
 import { fields as getAll } from './getAll';
 
@@ -20,7 +21,8 @@ export const agentDescription: INodeProperties[] = [
 				routing: {
 					// The one v1 endpoint answering with a bare array; its ID field is `agent_id`.
 					request: { method: 'GET', url: '/v1/active_agents' },
-					output: { postReceive: [throwOnOsviError, itemPerElement] },
+					send: { preSend: getAll.preSend },
+					output: { postReceive: [throwOnOsviError, itemPerElement, keepLimit] },
 				},
 			},
 		],

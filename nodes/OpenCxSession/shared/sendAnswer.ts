@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { readSendResponse, waitForAiReply } from './aiReply';
+
+/**
+ * Puts the AI's reply and the handed-off flag at the top of the item, whichever response shape
+ * open.cx used, and with Wait for AI Reply polls the history when the answer is only an ack.
+ */
+export async function sendAnswer(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const body = items[0]?.json;
+	const outcome = readSendResponse(this, body);
+	const sender = this.getNodeParameter('sender', 'contact') as string;
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const waiting = sender === 'contact' && options.waitForAiReply === true;
+	const result: IDataObject = { ...outcome, ...(waiting ? { aiReplyTimedOut: false } : {}), ...body };
+
+	if (waiting && outcome.aiReply === null && outcome.handedOff !== true && outcome.messageId) {
+		const wait = await waitForAiReply(
+			this,
+			this.getNodeParameter('sessionId') as string,
+			outcome.messageId,
+			Number(options.replyTimeout ?? 30) * 1000,
+			Number(options.pollInterval ?? 1000),
+		);
+		result.aiReply = wait.aiReply;
+		result.handedOff = wait.handedOff ?? outcome.handedOff;
+		result.aiReplyTimedOut = wait.timedOut;
+	}
+	return [{ json: result }];
+}
