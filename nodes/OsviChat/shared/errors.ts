@@ -119,6 +119,15 @@ function buildError(node: INode, { statusCode, body }: IN8nHttpFullResponse): No
 	});
 }
 
+/**
+ * Get Active's "no active session": OSVI documents a 404 when the customer has no active session
+ * with the agent (its code is not documented) and leaves the agent-less case open (404 or `{}`).
+ * An unknown agent is a 404 too, and stays an error.
+ */
+export function isNoActiveSession({ statusCode, body }: IN8nHttpFullResponse): boolean {
+	return statusCode === 404 && !(isObject(body) && reasonOf(body) === 'agent_not_found');
+}
+
 /** Throws unless OSVI answered 2xx with JSON and without `success: false`. */
 export function assertOsviSuccess(node: INode, response: IN8nHttpFullResponse): void {
 	const { body } = response;
