@@ -277,3 +277,25 @@ export function errorsOf(items: INodeExecutionData[]): Array<string | undefined>
 }
 
 export type { CredentialStore, ICredentialDataDecryptedObject };
+
+/** The canvas subtitle n8n's editor shows for a node with these parameters, evaluated as n8n does. */
+export function subtitleFor(nodeType: INodeType, parameters: INodeParameters): string {
+	const { description } = nodeType;
+	const node: INode = {
+		id: 'subtitle',
+		name: 'Node',
+		type: `${PACKAGE}.${description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesOf({ [node.type]: nodeType }),
+	});
+	return String(
+		workflow.expression.getSimpleParameterValue(node, description.subtitle ?? '', 'manual', {}),
+	);
+}
