@@ -201,6 +201,19 @@ describe('OSVI errors', () => {
 		});
 	});
 
+	test('a token that is not 16 characters fails the run before anything is sent, naming only its length', async () => {
+		const result = await runOsvi(sandbox.current, {
+			parameters: { resource: 'agent', operation: 'getAll', returnAll: true },
+			apiToken: 'tooShort9',
+		});
+
+		expect(result.error?.message).toBe(
+			'The API Token in the OSVI API credential has 9 characters; OSVI tokens have 16. Copy it again from the OSVI dashboard under Settings → API.',
+		);
+		expect(osviRequests(sandbox.current)).toEqual([]);
+		expect(JSON.stringify(result.runData)).not.toContain('tooShort9');
+	});
+
 	test('a legacy session that is gone fails with OSVI’s own wording', async () => {
 		const session = seedLegacySession(sandbox.current);
 		session.closed = true;
