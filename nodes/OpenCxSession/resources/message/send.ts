@@ -72,6 +72,14 @@ export const fields = operationFields({ resource: 'message', operation: 'send' }
 	}),
 	// Read by sendAnswer after the message is sent.
 	plainField({
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return only messageId, aiReply, handedOff and aiReplyTimedOut instead of open.cx’s whole answer with those fields added',
+	}),
+	plainField({
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
