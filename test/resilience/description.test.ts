@@ -1,9 +1,12 @@
 // Both nodes send every request through one function, and show the same Retry and Rate Limit options.
-import type { INodeProperties, INodeType } from 'n8n-workflow';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import type { INodeParameters, INodeProperties, INodeType } from 'n8n-workflow';
 
 import { OpenCxSession } from '../../nodes/OpenCxSession/OpenCxSession.node';
 import { OsviChat } from '../../nodes/OsviChat/OsviChat.node';
 import { requestSettingsOf } from '../../nodes/shared/request/settings';
+import { subtitleFor } from '../harness';
 
 const nodes: Array<[string, INodeType]> = [
 	['OSVI Chat', new OsviChat()],
@@ -51,4 +54,24 @@ test('open.cx names its documented limit of 100 requests per minute', () => {
 	const { properties } = new OpenCxSession().description;
 	const settings = properties[properties.length - 1].options as INodeProperties[];
 	expect(settings.find((o) => o.name === 'requestsPerMinute')?.description).toMatch(/^0 means no limit\. open\.cx allows 100 requests per minute/);
+});
+
+describe('the node panel and the canvas', () => {
+	const codexOf = (file: string) =>
+		JSON.parse(readFileSync(join(__dirname, '../../nodes', file), 'utf8')) as { alias: string[] };
+
+	test('searching "open cx" or "chat session" finds the nodes (codex aliases)', () => {
+		expect(codexOf('OpenCxSession/OpenCxSession.node.json').alias).toEqual(expect.arrayContaining(['open cx', 'chat session']));
+		expect(codexOf('OsviChat/OsviChat.node.json').alias).toEqual(expect.arrayContaining(['chat session']));
+	});
+
+	test.each(nodes)('%s names every operation in words on the canvas', (_, node) => {
+		const operations = node.description.properties
+			.filter((p) => p.name === 'operation')
+			.flatMap((p) => (p.options as Array<{ value: string }>).map((o) => ({ resource: p.displayOptions?.show?.resource?.[0], operation: o.value })));
+		for (const parameters of operations) {
+			expect(subtitleFor(node, parameters as INodeParameters)).toMatch(/^[A-Z][a-z]+( [a-zA-Z]+)*( \(deprecated\))?$/);
+		}
+		expect(subtitleFor(node, { resource: 'message', operation: 'send' })).toBe('Send message');
+	});
 });
