@@ -1,4 +1,13 @@
-import { booleanField, collectionField, numberField, operationFields, optionsField, plainField, textField } from '../../../shared/fields';
+import {
+	booleanField,
+	collectionField,
+	numberField,
+	operationFields,
+	optionsField,
+	plainField,
+	retryOnFailNotice,
+	textField,
+} from '../../../shared/fields';
 import { attachments } from '../../shared/attachments';
 import { contactDetails, sessionCustomData, sessionId } from '../../shared/fields';
 
@@ -114,4 +123,5 @@ export const fields = operationFields({ resource: 'message', operation: 'send' }
 			},
 		],
 	}),
+	retryOnFailNotice,
 ]);
