@@ -104,6 +104,11 @@ export class Sandbox {
 		await this.admin('POST', 'reset');
 	}
 
+	/** Fault rules as test/sandbox/README.md describes them (`path` may be {"regex": "..."}). */
+	async addFaults(rules: unknown[]): Promise<void> {
+		await this.admin('POST', 'faults', rules);
+	}
+
 	async requests(api?: 'osvi' | 'opencx'): Promise<RecordedRequest[]> {
 		return (await this.admin('GET', api ? `requests?api=${api}` : 'requests')) as RecordedRequest[];
 	}

@@ -14,6 +14,8 @@ export interface ExecutionCase {
 	name: string;
 	/** Id of the workflow (test/e2e/workflows or examples) to run with `n8n execute`. */
 	workflowId: string;
+	/** Runs after the sandbox is reset, before the workflow: faults to inject. */
+	before?: (ctx: E2eContext) => Promise<void>;
 	check: (run: ExecutionResult, ctx: E2eContext) => Promise<void> | void;
 }
 

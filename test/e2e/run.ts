@@ -99,6 +99,7 @@ async function main(): Promise<number> {
 				name: testCase.name,
 				run: async () => {
 					await ctx.sandbox.reset();
+					await testCase.before?.(ctx);
 					const run = await n8n.execute(testCase.workflowId);
 					// Kept with E2E_KEEP=1: the whole run as n8n printed it, to see why a check failed.
 					writeFileSync(join(userFolder, `run-${testCase.workflowId}.json`), JSON.stringify(run.raw, null, 2));
