@@ -8,7 +8,7 @@ const base = { 'n8n-nodes-base': n8nNodesBase };
 const rulesOf = (name) => n8nNodesBase.configs[name].rules;
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', '*.js', '*.mjs'] },
+	{ ignores: ['dist/**', 'node_modules/**', '.tmp/**', '*.js', '*.mjs'] },
 	{
 		files: ['package.json'],
 		languageOptions: { parser: { parseForESLint: jsonParser } },
@@ -41,6 +41,37 @@ export default [
 		},
 	},
 	{ ...communityNodes.configs.recommended, files: ['package.json', 'credentials/**/*.ts', 'nodes/**/*.ts'] },
+	// Tests and development scripts: a light set of mistakes that no type check catches.
+	{
+		files: ['test/**/*.ts', 'scripts/**/*.ts'],
+		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
+	},
+	{
+		files: ['test/**/*.js', 'scripts/**/*.js'],
+		languageOptions: { sourceType: 'commonjs', ecmaVersion: 2022 },
+	},
+	{
+		files: ['test/**/*.{ts,js}', 'scripts/**/*.{ts,js}'],
+		rules: {
+			'no-debugger': 'error',
+			'no-dupe-keys': 'error',
+			'no-duplicate-case': 'error',
+			'no-self-compare': 'error',
+			'no-unreachable': 'error',
+			'no-unsafe-finally': 'error',
+			'no-var': 'error',
+			'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+			eqeqeq: ['error', 'smart'],
+			// A focused or skipped test passes CI while leaving the rest unrun.
+			'no-restricted-properties': [
+				'error',
+				...['describe', 'test', 'it'].flatMap((object) => [
+					{ object, property: 'only', message: 'A focused test leaves the others unrun.' },
+					{ object, property: 'skip', message: 'A skipped test is not run; delete it or fix it.' },
+				]),
+			],
+		},
+	},
 ];
 
 // package.json is linted as a JS expression so the community rules can read its AST.

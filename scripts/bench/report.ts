@@ -178,7 +178,6 @@ export function renderReport(results: BenchResults): string {
 
 // `npx ts-node --transpile-only scripts/bench/report.ts results.json`: re-render a saved run (`--json`).
 if (require.main === module) {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const results = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8')) as BenchResults;
 	process.stdout.write(renderReport(results));
 }

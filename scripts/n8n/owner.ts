@@ -21,7 +21,6 @@ export const DEMO_OWNER: Owner = {
 };
 
 export function ownerEnv(install: N8nInstall, owner: Owner): NodeJS.ProcessEnv {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const bcrypt = require(join(install.dir, 'n8n', 'node_modules', 'bcryptjs')) as {
 		hashSync(password: string, rounds: number): string;
 	};

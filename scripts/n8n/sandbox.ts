@@ -109,6 +109,11 @@ export class Sandbox {
 		await this.admin('POST', 'faults', rules);
 	}
 
+	/** Switches the open.cx answer shapes the docs leave open (test/sandbox/README.md, "Open shapes"). */
+	async openCxShapes(shapes: { historyOrder?: string; historyItemIds?: boolean; sendResponse?: string }): Promise<void> {
+		await this.admin('POST', 'opencx/shapes', shapes);
+	}
+
 	async requests(api?: 'osvi' | 'opencx'): Promise<RecordedRequest[]> {
 		return (await this.admin('GET', api ? `requests?api=${api}` : 'requests')) as RecordedRequest[];
 	}

@@ -1,5 +1,6 @@
 // /__sandbox/* on both servers: lets out-of-process users (a real n8n, a benchmark) drive the sandbox.
 import { FaultBook, faultToJson, parseFaultRules } from './faults';
+import { HISTORY_ORDERS, SEND_RESPONSE_STYLES, type HistoryOrder, type OpenCxState, type SendResponseStyle } from './opencx-state';
 import { bodyObject, queryValue } from './router';
 import type { AdminHandler } from './server';
 import type { Sandbox } from './index';
@@ -55,8 +56,45 @@ export function adminApi(sandbox: Sandbox, faults: FaultBook): AdminHandler {
 				sandbox.opencx.seedSessions(sessions);
 				return json({ ok: true, opencxSessions: sandbox.opencx.sessions.size, opencxContacts: sandbox.opencx.contacts.size });
 			}
+			case 'GET /opencx/shapes':
+				return json(shapesOf(sandbox.opencx));
+			case 'POST /opencx/shapes': {
+				const error = setShapes(sandbox.opencx, b);
+				return error ? json({ error }, 400) : json(shapesOf(sandbox.opencx));
+			}
 			default:
 				return undefined;
 		}
 	};
+}
+
+/** The open.cx answer shapes the docs leave open (test/sandbox/README.md, "Open shapes"). */
+function shapesOf(opencx: OpenCxState) {
+	return {
+		historyOrder: opencx.historyOrder,
+		historyItemIds: opencx.historyItemIds,
+		sendResponse: opencx.sendResponseStyle,
+		aiReplies: opencx.aiReplies,
+	};
+}
+
+/** Applies the given keys only; returns an error message and changes nothing when one is wrong. */
+function setShapes(opencx: OpenCxState, b: Record<string, unknown>): string | undefined {
+	const known = ['historyOrder', 'historyItemIds', 'sendResponse', 'aiReplies'];
+	const unknown = Object.keys(b).filter((k) => !known.includes(k));
+	if (unknown.length) return `unknown keys: ${unknown.join(', ')} (known: ${known.join(', ')})`;
+	if (b.historyOrder !== undefined && !(HISTORY_ORDERS as readonly unknown[]).includes(b.historyOrder)) {
+		return `historyOrder must be one of ${HISTORY_ORDERS.join(', ')}`;
+	}
+	if (b.sendResponse !== undefined && !(SEND_RESPONSE_STYLES as readonly unknown[]).includes(b.sendResponse)) {
+		return `sendResponse must be one of ${SEND_RESPONSE_STYLES.join(', ')}`;
+	}
+	for (const flag of ['historyItemIds', 'aiReplies']) {
+		if (b[flag] !== undefined && typeof b[flag] !== 'boolean') return `${flag} must be true or false`;
+	}
+	if (b.historyOrder !== undefined) opencx.historyOrder = b.historyOrder as HistoryOrder;
+	if (b.sendResponse !== undefined) opencx.sendResponseStyle = b.sendResponse as SendResponseStyle;
+	if (b.historyItemIds !== undefined) opencx.historyItemIds = b.historyItemIds as boolean;
+	if (b.aiReplies !== undefined) opencx.aiReplies = b.aiReplies as boolean;
+	return undefined;
 }

@@ -97,6 +97,15 @@ const FIXTURE_SESSIONS: Array<[SessionStatus, string, number, boolean, string]> 
 const FIXTURE_EPOCH = Date.parse('2026-01-05T09:00:00.000Z');
 const HOUR = 3600_000;
 
+/**
+ * The documented /send answers (opencx.md §3.7): (a) the newest message-id ack, (b) the autopilot
+ * result under `data`, (c) the same flat, (d) the old spec's `{ ai_response }`.
+ */
+export const SEND_RESPONSE_STYLES = ['ack', 'autopilot', 'autopilot-flat', 'ai-response'] as const;
+export type SendResponseStyle = (typeof SEND_RESPONSE_STYLES)[number];
+export const HISTORY_ORDERS = ['oldest-first', 'newest-first'] as const;
+export type HistoryOrder = (typeof HISTORY_ORDERS)[number];
+
 export const aiReplyText = (text: string): string => `AI: ${text}`;
 export const HANDOFF_TEXT = 'Let me hand you over to a human agent.';
 export const wantsHuman = (text: string): boolean => /\bhumans?\b/i.test(text);
@@ -106,8 +115,12 @@ export class OpenCxState {
 	keys = new Map<string, Set<string>>();
 	contacts = new Map<string, OcxContact>();
 	sessions = new Map<string, OcxSession>();
-	/** 'ack' = newest documented /send answer; 'autopilot' = older shape with the AI reply inline. */
-	sendResponseStyle: 'ack' | 'autopilot' = 'ack';
+	/** Which documented /send answer (opencx.md §3.7 a–d) the sandbox gives; see SEND_RESPONSE_STYLES. */
+	sendResponseStyle: SendResponseStyle = 'ack';
+	/** History order, which the docs leave open (assumed oldest first by default). */
+	historyOrder: HistoryOrder = 'oldest-first';
+	/** Whether history items carry `id` ("newer versions only", opencx.md §3.8). */
+	historyItemIds = true;
 	/** false = the AI never answers (to test reply timeouts). */
 	aiReplies = true;
 	pageSize: number;
@@ -134,6 +147,8 @@ export class OpenCxState {
 		this.contacts.clear();
 		this.sessions.clear();
 		this.sendResponseStyle = 'ack';
+		this.historyOrder = 'oldest-first';
+		this.historyItemIds = true;
 		this.aiReplies = true;
 		this.pageSize = this.opts.pageSize ?? 20;
 		this.aiReplyDelayMs = this.opts.aiReplyDelayMs ?? 30;
@@ -285,13 +300,13 @@ export class OpenCxState {
 		type: string,
 		sender: { type: string; name: string },
 		text: string,
-		extra: { attachments?: OcxAttachment[]; context?: Record<string, unknown>; at?: string } = {},
+		extra: { attachments?: OcxAttachment[]; at?: string } = {},
 	): OcxEvent {
 		const at = extra.at ?? new Date().toISOString();
 		const ev: OcxEvent = {
 			id: this.rng.uuid(),
 			created_at: at,
-			event: { type, sender, content: { type: 'text', text }, attachments: extra.attachments ?? [], context: extra.context ?? {} },
+			event: { type, sender, content: { type: 'text', text }, attachments: extra.attachments ?? [], context: {} },
 		};
 		s.events.push(ev);
 		s.updated_at = at;
@@ -308,35 +323,35 @@ export class OpenCxState {
 	}
 
 	/** A human agent takes the session over from the AI (send with should_take_over_session_from_ai). */
-	takeOver(s: OcxSession, agentName: string, agentId: number | undefined): void {
+	takeOver(s: OcxSession, agentName: string): void {
 		s.assist_mode = true;
 		this.handOff(s, `${agentName} took over the conversation from the AI.`);
-		this.addEvent(s, 'human_agent_takeover', { type: 'human_agent', name: agentName }, `${agentName} took over`, {
-			context: agentId !== undefined ? { human_agent_id: agentId } : {},
-		});
+		this.addEvent(s, 'human_agent_takeover', { type: 'human_agent', name: agentName }, `${agentName} took over`);
 	}
 
 	aiWillReply(s: OcxSession): boolean {
 		return this.aiReplies && !s.handedOff && !s.assist_mode && s.status === 'open';
 	}
 
-	/** The AI's answer to one contact message: a reply, or a handoff when a human is asked for. */
-	aiAnswer(s: OcxSession, messageId: string, text: string): { event: OcxEvent; handedOff: boolean } {
+	/**
+	 * The AI's answer to one contact message: a reply, or a handoff when a human is asked for. Nothing
+	 * links it to the message (the docs document no such field): it simply comes next in time.
+	 */
+	aiAnswer(s: OcxSession, text: string): { event: OcxEvent; handedOff: boolean } {
 		const ai = { type: 'ai', name: 'AI' };
-		const context = { in_reply_to: messageId };
 		if (wantsHuman(text)) {
-			const event = this.addEvent(s, 'handoff', ai, HANDOFF_TEXT, { context });
+			const event = this.addEvent(s, 'handoff', ai, HANDOFF_TEXT);
 			this.handOff(s, `Customer asked for a human: ${text}`);
 			return { event, handedOff: true };
 		}
-		return { event: this.addEvent(s, 'message', ai, aiReplyText(text), { context }), handedOff: false };
+		return { event: this.addEvent(s, 'message', ai, aiReplyText(text)), handedOff: false };
 	}
 
 	/** The newest documented /send answers before the AI does; its reply lands in history later. */
-	scheduleAiAnswer(s: OcxSession, messageId: string, text: string): void {
+	scheduleAiAnswer(s: OcxSession, text: string): void {
 		const timer = setTimeout(() => {
 			this.timers.delete(timer);
-			if (this.sessions.get(s.id) === s && this.aiWillReply(s)) this.aiAnswer(s, messageId, text);
+			if (this.sessions.get(s.id) === s && this.aiWillReply(s)) this.aiAnswer(s, text);
 		}, this.aiReplyDelayMs);
 		this.timers.add(timer);
 	}
@@ -387,12 +402,12 @@ export class OpenCxState {
 
 	private seedConversation(s: OcxSession, text: string, handedOff: boolean, start: number): void {
 		const contact = s.contactId ? this.contacts.get(s.contactId) : undefined;
-		const first = this.addEvent(s, 'message', { type: 'contact', name: contact?.name ?? 'Contact' }, text, { at: iso(start + 60_000) });
+		this.addEvent(s, 'message', { type: 'contact', name: contact?.name ?? 'Contact' }, text, { at: iso(start + 60_000) });
 		if (handedOff) {
-			this.addEvent(s, 'handoff', { type: 'ai', name: 'AI' }, HANDOFF_TEXT, { context: { in_reply_to: first.id }, at: iso(start + 65_000) });
+			this.addEvent(s, 'handoff', { type: 'ai', name: 'AI' }, HANDOFF_TEXT, { at: iso(start + 65_000) });
 			this.handOff(s, `Customer asked: ${text}`, iso(start + 65_000));
 		} else {
-			this.addEvent(s, 'message', { type: 'ai', name: 'AI' }, aiReplyText(text), { context: { in_reply_to: first.id }, at: iso(start + 65_000) });
+			this.addEvent(s, 'message', { type: 'ai', name: 'AI' }, aiReplyText(text), { at: iso(start + 65_000) });
 		}
 		if (s.status !== 'open') {
 			s.sentiment = s.status === 'closed_resolved' ? 'happy' : 'neutral';

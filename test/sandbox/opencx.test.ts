@@ -280,9 +280,11 @@ describe('POST /chat/sessions/{id}/send', () => {
 				sender: { type: 'ai', name: 'AI' },
 				content: { type: 'text', text: 'AI: Where is my parcel?' },
 				attachments: [],
-				context: { in_reply_to: res.data.data.message.id },
+				context: {},
 			},
 		});
+		// Nothing links the reply to the message: the docs document no such field.
+		expect(JSON.stringify(reply)).not.toContain(res.data.data.message.id);
 	});
 
 	test('merges session custom_data and contact custom_data', async () => {
@@ -375,6 +377,22 @@ describe('POST /chat/sessions/{id}/send', () => {
 	});
 });
 
+describe('the older /send answer styles (assumed values, documented fields)', () => {
+	test('autopilot-flat has the autopilot fields at the top level', async () => {
+		sandbox.opencx.sendResponseStyle = 'autopilot-flat';
+		const id = await newSession();
+		const res = await sendAsContact(id, 'ping');
+		expect(res.data).toMatchObject({ success: true, autopilotResponse: { value: { content: 'AI: ping' } }, sessionIsHandedOff: false });
+		expect(res.data.data).toBeUndefined();
+	});
+
+	test('ai-response is the old spec { ai_response: { text } }', async () => {
+		sandbox.opencx.sendResponseStyle = 'ai-response';
+		const id = await newSession();
+		expect((await sendAsContact(id, 'ping')).data).toEqual({ ai_response: { text: 'AI: ping' } });
+	});
+});
+
 describe('GET /chat/sessions/{id}/history', () => {
 	test('pages oldest first to the end', async () => {
 		sandbox.opencx.aiReplies = false;
@@ -382,6 +400,41 @@ describe('GET /chat/sessions/{id}/history', () => {
 		for (let i = 0; i < 7; i++) await sendAsContact(id, `m${i}`);
 		const all = await collectAll(`/chat/sessions/${id}/history`);
 		expect(all.map((e) => e.event.content.text)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6']);
+	});
+
+	test('newest first pages backwards to the end, without ids when switched off', async () => {
+		sandbox.opencx.aiReplies = false;
+		sandbox.opencx.historyOrder = 'newest-first';
+		sandbox.opencx.historyItemIds = false;
+		const id = await newSession();
+		for (let i = 0; i < 7; i++) await sendAsContact(id, `m${i}`);
+		const all = await collectAll(`/chat/sessions/${id}/history`);
+		expect(all.map((e) => e.event.content.text)).toEqual(['m6', 'm5', 'm4', 'm3', 'm2', 'm1', 'm0']);
+		expect(all.every((e) => !('id' in e))).toBe(true);
+	});
+});
+
+describe('admin: open shapes', () => {
+	const admin = () => openCxClient(sandbox, null);
+
+	test('GET and POST /__sandbox/opencx/shapes read and switch the shapes; reset restores them', async () => {
+		expect((await admin().get('/__sandbox/opencx/shapes')).data).toEqual({
+			historyOrder: 'oldest-first',
+			historyItemIds: true,
+			sendResponse: 'ack',
+			aiReplies: true,
+		});
+		const res = await admin().post('/__sandbox/opencx/shapes', { historyOrder: 'newest-first', historyItemIds: false, sendResponse: 'autopilot-flat' });
+		expect(res.data).toEqual({ historyOrder: 'newest-first', historyItemIds: false, sendResponse: 'autopilot-flat', aiReplies: true });
+		sandbox.reset();
+		expect((await admin().get('/__sandbox/opencx/shapes')).data.historyOrder).toBe('oldest-first');
+	});
+
+	test('a wrong value or key is a 400 that changes nothing', async () => {
+		const bad = await admin().post('/__sandbox/opencx/shapes', { historyOrder: 'random', historyItemIds: false });
+		expect([bad.status, bad.data.error]).toEqual([400, 'historyOrder must be one of oldest-first, newest-first']);
+		expect((await admin().post('/__sandbox/opencx/shapes', { order: 'x' })).data.error).toMatch(/^unknown keys: order/);
+		expect(sandbox.opencx.historyItemIds).toBe(true);
 	});
 });
 

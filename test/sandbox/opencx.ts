@@ -5,6 +5,7 @@ import {
 	ContactInput,
 	OcxAttachment,
 	OcxContact,
+	OcxEvent,
 	OcxSession,
 	OpenCxState,
 	SESSION_STATUSES,
@@ -241,11 +242,18 @@ export function openCxApi(state: OpenCxState): ApiModule {
 		route('GET /chat/sessions/:id/history', (req, { id }) => {
 			const s = state.sessions.get(id);
 			if (!s) return notFound();
-			// Events are append-only, so their position is a stable key (oldest first).
+			// Events are append-only, so their position is a stable key. The order and whether items
+			// carry an id are open in the docs: both are switchable (assumed default: oldest first, ids).
 			const indexed = s.events.map((e, i) => ({ e, key: String(i).padStart(10, '0') }));
-			const page = cursorPage(indexed, (x) => x.key, 'asc', queryValue(req, 'cursor'), state.pageSize);
+			const newestFirst = state.historyOrder === 'newest-first';
+			if (newestFirst) indexed.reverse();
+			const page = cursorPage(indexed, (x) => x.key, newestFirst ? 'desc' : 'asc', queryValue(req, 'cursor'), state.pageSize);
 			if (!page) return invalid('cursor is invalid');
-			return json({ items: page.items.map((x) => structuredClone(x.e)), next: page.next });
+			const item = (e: OcxEvent) => {
+				const { id, ...rest } = structuredClone(e);
+				return state.historyItemIds ? { id, ...rest } : rest;
+			};
+			return json({ items: page.items.map((x) => item(x.e)), next: page.next });
 		}),
 
 		route('POST /contacts', (req) => {
@@ -347,45 +355,47 @@ export function openCxApi(state: OpenCxState): ApiModule {
 		const agent = isPlainObject(b.agent) ? (b.agent as { id?: number; name?: string }) : undefined;
 		const fromAgent = b.sender === 'agent';
 		if (fromAgent && b.should_take_over_session_from_ai === true && !s.assist_mode) {
-			state.takeOver(s, agent?.name ?? 'Agent', agent?.id);
+			state.takeOver(s, agent?.name ?? 'Agent');
 		}
 		const contactName = (s.contactId && state.contacts.get(s.contactId)?.name) || 'Contact';
 		const sender = fromAgent ? { type: 'human_agent', name: agent?.name ?? 'Agent' } : { type: 'contact', name: contactName };
 		const event = state.addEvent(s, 'message', sender, msg.text ?? '', {
 			attachments: (msg.attachments ?? []).map((a) => attachmentView(state, a)),
-			context: fromAgent && agent?.id !== undefined ? { human_agent_id: agent.id } : {},
 		});
 
 		const aiAnswers = !fromAgent && state.aiWillReply(s);
-		if (state.sendResponseStyle === 'autopilot') {
-			// Older documented shape: the AI's answer comes back in the same response.
-			const answer = aiAnswers ? state.aiAnswer(s, event.id, msg.text ?? '') : undefined;
-			return created({
-				success: true,
-				data: {
-					success: true,
-					code: 'ok',
-					autopilotResponse: answer
-						? {
-								type: 'text',
-								value: { error: false, content: answer.event.event.content.text },
-								id: answer.event.id,
-								mightSolveUserIssue: !answer.handedOff,
-								completelyAndFullyCoveredUserIssue: false,
-								debugInfo: {},
-								mode: null,
-								didExitMode: false,
-							}
-						: null,
-					uiResponse: null,
-					sessionIsHandedOff: s.handedOff,
-					resolveArgs: null,
-					toolCallResultsQuickReplySuggestions: [],
-				},
-			});
+		if (state.sendResponseStyle === 'ack') {
+			// Newest documented answer: the message id only; the AI's reply lands in history later.
+			if (aiAnswers) state.scheduleAiAnswer(s, msg.text ?? '');
+			return created({ success: true, data: { message: { id: event.id } } });
 		}
-		if (aiAnswers) state.scheduleAiAnswer(s, event.id, msg.text ?? '');
-		return created({ success: true, data: { message: { id: event.id } } });
+		// Older documented answers carry the AI's reply (or nothing, when it does not answer).
+		const answer = aiAnswers ? state.aiAnswer(s, msg.text ?? '') : undefined;
+		if (state.sendResponseStyle === 'ai-response') {
+			// No answer (the AI is silent or a human holds the session): empty text, an assumption.
+			return created({ ai_response: { text: answer ? answer.event.event.content.text : '' } });
+		}
+		const result = {
+			success: true,
+			code: 'ok',
+			autopilotResponse: answer
+				? {
+						type: 'text',
+						value: { error: false, content: answer.event.event.content.text },
+						id: answer.event.id,
+						mightSolveUserIssue: !answer.handedOff,
+						completelyAndFullyCoveredUserIssue: false,
+						debugInfo: {},
+						mode: null,
+						didExitMode: false,
+					}
+				: null,
+			uiResponse: null,
+			sessionIsHandedOff: s.handedOff,
+			resolveArgs: null,
+			toolCallResultsQuickReplySuggestions: [],
+		};
+		return created(state.sendResponseStyle === 'autopilot' ? { success: true, data: result } : result);
 	}
 
 	function handle(req: ApiRequest): ApiResponse {

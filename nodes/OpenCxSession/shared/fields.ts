@@ -1,7 +1,7 @@
 import type { IDisplayOptions, IExecuteSingleFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/fields/checks';
-import { dateField, idField, jsonField, textField, type Field, type Where } from '../../shared/fields';
+import { invalidInput, placeInRequest, shown } from '../../shared/fields/checks';
+import { collectionField, customField, dateField, idField, jsonField, textField, type Field, type Where } from '../../shared/fields';
 
 /*
  * Fields several open.cx operations share, each defined once (nodes/shared/fields). Ids go into
@@ -114,15 +114,23 @@ export function jsonObjectField(options: {
 	});
 }
 
-/** Session-level custom data, a flat object sent as `custom_data`. */
-export function sessionCustomData(description: string): Field {
-	return jsonObjectField({
-		displayName: 'Session Custom Data',
-		name: 'customData',
-		property: 'custom_data',
-		description,
-		example: '{"order_id": "ord_123"}',
-		kind: 'session',
+/** Additional Fields of a session: its custom data (a flat object sent as `custom_data`), and `more`. */
+export function sessionAdditionalFields(customDataDescription: string, more: Field[] = []): Field {
+	return collectionField({
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		placeholder: 'Add Field',
+		options: [
+			jsonObjectField({
+				displayName: 'Session Custom Data',
+				name: 'customData',
+				property: 'custom_data',
+				description: customDataDescription,
+				example: '{"order_id": "ord_123"}',
+				kind: 'session',
+			}),
+			...more,
+		],
 	});
 }
 
@@ -208,3 +216,35 @@ export const dateRangeFilters: Field[] = (
 		description: `Only include items ${displayName.toLowerCase()} this moment`,
 	}),
 );
+
+/**
+ * Message → Send's Agent ID: `agent.id` as the number open.cx documents. The field is text (it
+ * starts empty); workflows saved when it was a number field still hold a number, and both are accepted.
+ */
+export function humanAgentId(shownWhen: NonNullable<IDisplayOptions['show']>): Field {
+	return customField(
+		{
+			displayName: 'Agent ID',
+			name: 'agentId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 42',
+			description: 'The open.cx user ID of the team member sending the message, a whole number',
+			hint: "The team member's numeric user ID in open.cx; their comments in a session's history (Get History with Simplify off) carry it as human_agent_id",
+			shownWhen,
+		},
+		(context, value, requestOptions) => {
+			const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : undefined;
+			if (text === '' || value === null || value === undefined) {
+				invalidInput(context, 'Agent ID is required when sending as a human agent', "Enter the team member's open.cx user ID, e.g. 42");
+			}
+			const id = Number(text);
+			if (text === undefined || !/^\d+$/.test(text) || !Number.isSafeInteger(id) || id < 1) {
+				const got = typeof value === 'string' ? `"${shown(value)}"` : shown(value);
+				invalidInput(context, `Agent ID must be a whole number above 0, got ${got}`);
+			}
+			placeInRequest(requestOptions, 'body', 'agent.id', id);
+		},
+	);
+}

@@ -31,7 +31,6 @@ function simplifyEvent(item: IDataObject): IDataObject {
 	const event = (item.event ?? {}) as IDataObject;
 	const sender = (event.sender ?? {}) as IDataObject;
 	const content = (event.content ?? {}) as IDataObject;
-	const context = (event.context ?? {}) as IDataObject;
 	return {
 		id: item.id ?? null,
 		created_at: item.created_at ?? null,
@@ -40,7 +39,6 @@ function simplifyEvent(item: IDataObject): IDataObject {
 		sender_name: sender.name ?? null,
 		text: content.text ?? null,
 		attachments: event.attachments ?? [],
-		in_reply_to: context.in_reply_to ?? null,
 	};
 }
 /** Runs on each page before the pager reads it, so it keeps the `{ items, next }` envelope. */

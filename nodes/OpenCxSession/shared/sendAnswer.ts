@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { readSendResponse, waitForAiReply } from './aiReply';
+import { readSendResponse, sendTimeOf, waitForAiReply } from './aiReply';
 
 /**
  * Reads the AI's reply and the handed-off flag from whichever response shape open.cx used, and with
@@ -19,11 +19,16 @@ export async function sendAnswer(
 	const waiting = sender === 'contact' && options.waitForAiReply === true;
 	const result: IDataObject = { ...outcome, ...(waiting ? { aiReplyTimedOut: false } : {}), ...body };
 
-	if (waiting && outcome.aiReply === null && outcome.handedOff !== true && outcome.messageId) {
+	if (waiting && outcome.aiReply === null && outcome.handedOff !== true) {
+		const sent = {
+			id: outcome.messageId,
+			sentAt: sendTimeOf(this),
+			text: String(this.getNodeParameter('text', '') ?? ''),
+		};
 		const wait = await waitForAiReply(
 			this,
 			this.getNodeParameter('sessionId') as string,
-			outcome.messageId,
+			sent,
 			Number(options.replyTimeout ?? 30) * 1000,
 			Number(options.pollInterval ?? 1000),
 		);

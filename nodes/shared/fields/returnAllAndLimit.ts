@@ -6,7 +6,7 @@ import type {
 	INodeRequestOutput,
 } from 'n8n-workflow';
 
-import { booleanField, numberField, type Field } from './index';
+import { booleanField, numberField, type Field } from './factories';
 
 /** Return All and Limit of a "Get Many" operation; a paging operation reads both in its pager. */
 export const returnAllAndLimitFields: Field[] = [

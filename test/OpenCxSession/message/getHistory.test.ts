@@ -22,7 +22,6 @@ describe('open.cx Session › Message › Get History', () => {
 				sender_name: question.event.sender.name,
 				text: question.event.content.text,
 				attachments: [],
-				in_reply_to: null,
 			},
 			{
 				id: answer.id,
@@ -32,7 +31,6 @@ describe('open.cx Session › Message › Get History', () => {
 				sender_name: 'AI',
 				text: answer.event.content.text,
 				attachments: [],
-				in_reply_to: question.id,
 			},
 		]);
 	});

@@ -1,4 +1,4 @@
-import { BEARER, jsonOf, newSession, onlyRequest, runOpenCx, useSandbox } from '../helpers';
+import { BEARER, jsonOf, newSession, onlyRequest, openCxSession, runOpenCx, useSandbox } from '../helpers';
 
 const send = (sessionId: string, extra: Record<string, unknown> = {}) => ({
 	resource: 'message',
@@ -88,7 +88,7 @@ describe('open.cx Session › Message › Send', () => {
 			parameters: send(session.id, {
 				sender: 'agent',
 				text: 'Hi, Sam from support here.',
-				agentId: 42,
+				agentId: '42',
 				agentName: 'Sam',
 				takeOver: true,
 				options: { waitForAiReply: true },
@@ -105,5 +105,20 @@ describe('open.cx Session › Message › Send', () => {
 		expect(items[0].json).toMatchObject({ aiReply: null, aiReplyTimedOut: false });
 		expect(session.events.map((e) => e.event.type)).toEqual(['human_agent_takeover', 'message']);
 		expect(session.handedOff).toBe(true);
+	});
+
+	test('an agent ID saved as a number (the field was a number before) is sent as that number', async () => {
+		const session = newSession(sandbox.current);
+		const { error } = await runOpenCx(sandbox.current, {
+			parameters: send(session.id, { sender: 'agent', text: 'Hello', agentId: 7 }),
+		});
+		expect(error).toBeUndefined();
+		expect(onlyRequest(sandbox.current).body).toMatchObject({ sender: 'agent', agent: { id: 7 } });
+	});
+
+	test('the Agent ID field is required, starts empty and says where to find the ID', () => {
+		const field = openCxSession.description.properties.find((p) => p.name === 'agentId');
+		expect(field).toMatchObject({ type: 'string', required: true, default: '' });
+		expect(field?.hint).toMatch(/user ID/);
 	});
 });

@@ -152,6 +152,22 @@ const cases: BadInput[] = [
 		message: 'Agent ID must be a whole number above 0, got 0',
 	},
 	{
+		// Left empty in the editor, n8n itself refuses to run the node; an expression can still be empty.
+		name: 'an agent id that an expression leaves empty',
+		parameters: (sandbox) => send(sandbox, { sender: 'agent', agentId: '={{ $json.agentId }}' }),
+		message: 'Agent ID is required when sending as a human agent',
+	},
+	{
+		name: 'an agent id that is not a number',
+		parameters: (sandbox) => send(sandbox, { sender: 'agent', agentId: 'sam' }),
+		message: 'Agent ID must be a whole number above 0, got "sam"',
+	},
+	{
+		name: 'an agent id with a fraction',
+		parameters: (sandbox) => send(sandbox, { sender: 'agent', agentId: '4.5' }),
+		message: 'Agent ID must be a whole number above 0, got "4.5"',
+	},
+	{
 		name: 'a contact create with no details',
 		parameters: () => ({ resource: 'contact', operation: 'create', contact: { customData: '{}' } }),
 		message: 'Add at least one field under Contact Details',

@@ -90,4 +90,22 @@ describe('Session → Get Active', () => {
 
 		expect(error?.message).toMatch(/^The agent was not found in OSVI \(agent_not_found\)/);
 	});
+
+	// The docs leave open whether "nothing active" without an agent is `data: {}` (the sandbox's
+	// default, above) or the 404 documented for the call with an agent (osvi.md §10.10).
+	test('without an agent, a 404 session_not_found for "nothing active" fails with that message', async () => {
+		sandbox.current.addFault({
+			api: 'osvi',
+			method: 'GET',
+			path: '/v1/chat/session/active',
+			kind: 'status',
+			status: 404,
+			body: { success: false, error: 'session_not_found' },
+		});
+		const { items, error } = await runOsvi(sandbox.current, { parameters: getActive() });
+
+		expect(items).toEqual([]);
+		expect(error?.message).toMatch(/^OSVI has no such active session \(session_not_found\)/);
+		expect(onlyRequest(sandbox.current).query).toEqual({ customer_id: '+15551112222' });
+	});
 });

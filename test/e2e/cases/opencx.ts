@@ -32,7 +32,9 @@ export const openCxCases: ExecutionCase[] = [
 				sender_type: 'contact',
 				text: QUESTION,
 			});
-			const aiAnswer = history.find((e) => e.in_reply_to === messageId);
+			// No field links the reply to the message (the docs document none): it is the AI's next message.
+			assert.ok(history.every((e) => !('in_reply_to' in e)), 'history carries no reply-linking field');
+			const aiAnswer = history.slice(history.indexOf(contactMessage!) + 1).find((e) => e.sender_type === 'ai');
 			assert.equal(aiAnswer?.text, `AI: ${QUESTION}`);
 
 			const requests = await sandbox.requests('opencx');
@@ -55,6 +57,32 @@ export const openCxCases: ExecutionCase[] = [
 			assert.equal(closes.length, 1, 'one PATCH although History returned many items (Execute Once)');
 			assertSubset(body(closes[0]), { status: 'closed_resolved' }, 'close body');
 			assert.deepEqual(pick(single(run, 'Close Session'), ['id', 'status']), { id: sessionId, status: 'closed_resolved' });
+		},
+	},
+	{
+		name: 'open.cx: Wait for AI Reply finds the reply when history comes newest first and its items carry no ids',
+		workflowId: 'e2eOpenCxConver1',
+		before: async ({ sandbox }) => await sandbox.openCxShapes({ historyOrder: 'newest-first', historyItemIds: false }),
+		check: async (run, { sandbox }) => {
+			succeeded(run);
+			const sent = single(run, 'Send And Wait');
+			assert.deepEqual(pick(sent, ['aiReply', 'handedOff', 'aiReplyTimedOut']), {
+				aiReply: `AI: ${QUESTION}`,
+				handedOff: false,
+				aiReplyTimedOut: false,
+			});
+			const history = output(run, 'History').map((i) => i.json);
+			assert.deepEqual(
+				history.map((e) => [e.id, e.sender_type, e.text]),
+				[
+					[null, 'ai', `AI: ${QUESTION}`],
+					[null, 'contact', QUESTION],
+				],
+				'the history as the sandbox served it: newest first, without ids',
+			);
+			const sessionId = single(run, 'Create Session').id as string;
+			const polls = (await sandbox.requests('opencx')).filter((r) => r.method === 'GET' && r.path === `/chat/sessions/${sessionId}/history`);
+			assert.ok(polls.length >= 2, 'history read by the wait and by History');
 		},
 	},
 	{

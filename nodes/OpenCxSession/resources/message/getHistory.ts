@@ -9,6 +9,6 @@ export const fields = operationFields({ resource: 'message', operation: 'getHist
 		name: 'simplify',
 		default: true,
 		description:
-			'Whether to return one flat item per event (type, sender, text, attachments, in_reply_to) instead of the raw data',
+			'Whether to return one flat item per event (type, sender, text, attachments) instead of the raw data',
 	}),
 ]);

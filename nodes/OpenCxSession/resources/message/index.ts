@@ -19,7 +19,7 @@ export const messageDescription: INodeProperties[] = [
 				name: 'Get History',
 				value: 'getHistory',
 				action: 'Get the history of a session',
-				description: 'List the messages and events of a session, oldest first',
+				description: 'List the messages and events of a session, in the order open.cx returns them',
 				routing: {
 					request: { method: 'GET', url: '/chat/sessions/{sessionId}/history' },
 					send: { preSend: getHistory.preSend },

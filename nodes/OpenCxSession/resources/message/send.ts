@@ -1,15 +1,15 @@
 import {
 	booleanField,
 	collectionField,
-	numberField,
 	operationFields,
 	optionsField,
 	plainField,
 	retryOnFailNotice,
 	textField,
 } from '../../../shared/fields';
+import { noteSendTime } from '../../shared/aiReply';
 import { attachments } from '../../shared/attachments';
-import { contactDetails, sessionCustomData, sessionId } from '../../shared/fields';
+import { contactDetails, humanAgentId, sessionAdditionalFields, sessionId } from '../../shared/fields';
 
 const byAgent = { sender: ['agent'] };
 
@@ -37,16 +37,9 @@ export const fields = operationFields({ resource: 'message', operation: 'send' }
 		typeOptions: { rows: 4 },
 		description: 'The message text; may be empty only when the message has attachments',
 	}),
-	// Agent IDs are open.cx user IDs, which are whole numbers.
-	numberField({
-		displayName: 'Agent ID',
-		name: 'agentId',
-		property: 'agent.id',
-		required: true,
-		default: 0,
-		description: 'The open.cx user ID of the agent sending the message',
-		shownWhen: byAgent,
-	}),
+	// Notes when the message left, just before the request; an earlier time only widens the search for it.
+	{ properties: [], send: noteSendTime },
+	humanAgentId(byAgent),
 	textField({
 		displayName: 'Agent Name',
 		name: 'agentName',
@@ -69,16 +62,9 @@ export const fields = operationFields({ resource: 'message', operation: 'send' }
 		description: "Details merged into the session's contact",
 		options: contactDetails({ phoneKey: 'phone_number', withAvatar: true }),
 	}),
-	collectionField({
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		placeholder: 'Add Field',
-		options: [
-			sessionCustomData(
-				'Session attributes to add or change, as a flat JSON object of strings, numbers and booleans; keys not sent are kept',
-			),
-		],
-	}),
+	sessionAdditionalFields(
+		'Session attributes to add or change, as a flat JSON object of strings, numbers and booleans; keys not sent are kept',
+	),
 	// Read by sendAnswer after the message is sent.
 	plainField({
 		displayName: 'Simplify',

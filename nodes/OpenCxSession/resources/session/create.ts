@@ -1,5 +1,5 @@
 import { booleanField, collectionField, operationFields, optionsField } from '../../../shared/fields';
-import { CHANNEL_OPTIONS, contactDetails, linkedContactId, sessionCustomData } from '../../shared/fields';
+import { CHANNEL_OPTIONS, contactDetails, linkedContactId, sessionAdditionalFields } from '../../shared/fields';
 
 export const fields = operationFields({ resource: 'session', operation: 'create' }, [
 	optionsField({
@@ -33,14 +33,9 @@ export const fields = operationFields({ resource: 'session', operation: 'create'
 		description: 'Channel the conversation happens on',
 		property: 'channel.type',
 	}),
-	collectionField({
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		placeholder: 'Add Field',
-		options: [
-			sessionCustomData(
-				'Attributes stored on the session, as a flat JSON object of strings, numbers and booleans, e.g. {"order_id": "ord_123", "cart_value": 149.99}',
-			),
+	sessionAdditionalFields(
+		'Attributes stored on the session, as a flat JSON object of strings, numbers and booleans, e.g. {"order_id": "ord_123", "cart_value": 149.99}',
+		[
 			booleanField({
 				displayName: 'Verified',
 				name: 'verified',
@@ -49,5 +44,5 @@ export const fields = operationFields({ resource: 'session', operation: 'create'
 					'Whether your system vouches for the contact details; unverified details are kept apart as non-verified data',
 			}),
 		],
-	}),
+	),
 ]);

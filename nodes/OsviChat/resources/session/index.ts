@@ -67,8 +67,8 @@ export const sessionDescription: INodeProperties[] = [
 		],
 		default: 'create',
 	},
+	...close.properties,
 	...create.properties,
 	...getActive.properties,
 	...injectContext.properties,
-	...close.properties,
 ];
