@@ -27,6 +27,15 @@ export class OpenCxApi implements ICredentialType {
 			default: 'https://api.open.cx',
 			description: 'Change only to reach a proxy or a test server',
 		},
+		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional, used only by the open.cx Trigger: the shared secret its header check compares, or the key its HMAC signature check uses',
+		},
 	];
 
 	/**

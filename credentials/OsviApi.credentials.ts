@@ -36,6 +36,15 @@ export class OsviApi implements ICredentialType {
 			default: 'https://api.osvi.ai',
 			description: 'Change only to reach a proxy or a test server',
 		},
+		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional, used only by the OSVI Trigger: deliveries must carry it in the X-OSVI-Secret header (or as ?secret=). Pick any long random string and enter the same in OSVI.',
+		},
 	];
 
 	/**

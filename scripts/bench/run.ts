@@ -4,7 +4,8 @@
 // Exits non-zero when a run fails or returns the wrong number of items, never on speed.
 //
 //   npm run bench                  full run (about 20 minutes), writes BENCHMARKS.md
-//   npm run bench -- --quick       small sizes, one run each (2–3 minutes), writes nothing; for CI
+//   npm run bench -- --quick       small sizes, one run each (2–3 minutes); for CI: prints a short
+//                                  summary, the report and log go to QUICK_DETAILS
 //   npm run bench -- --help        every flag (scripts/bench/options.ts)
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { cpus, freemem, loadavg, release, tmpdir, totalmem } from 'os';
@@ -14,7 +15,7 @@ import { CREDENTIAL_IDS, sandboxCredentials } from '../n8n/fixtures';
 import { cleanEnv, ensureN8n, N8N_VERSION, type N8nInstall } from '../n8n/install';
 import { N8n, type WorkflowFile } from '../n8n/n8n';
 import { installPackage } from '../n8n/package';
-import { exitOnSignals, freePort, killAllChildren, log, run } from '../n8n/proc';
+import { exitOnSignals, freePort, killAllChildren, log, logTo, run } from '../n8n/proc';
 import { REPO_ROOT, Sandbox } from '../n8n/sandbox';
 import { executeMeasured } from './execute';
 import type { InProcessResult } from './inprocess';
@@ -22,7 +23,7 @@ import { recordRun, type BenchResults, type GetAllResult, type Machine, type Sen
 import { parseOptions, type BenchOptions } from './options';
 import { packageUnderTest, type PackageUnderTest } from './package';
 import { renderReport } from './report';
-import { median } from './stats';
+import { median, targets } from './stats';
 import { prepareSandbox, sandboxStats } from './sandbox';
 import {
 	baselineWorkflow,
@@ -37,6 +38,8 @@ import {
 
 const MINUTE = 60_000;
 const SIDES: Side[] = ['ours', 'theirs'];
+/** Where the quick mode (inside `npm run test:all`) keeps its report and log instead of printing them. */
+const QUICK_DETAILS = join(tmpdir(), 'n8n-nodes-osvi-bench-quick.md');
 
 async function machine(install: N8nInstall): Promise<Machine> {
 	const n8nNode = (await run('n8n Node version', install.node, ['--version'], { timeoutMs: MINUTE })).stdout.trim();
@@ -94,7 +97,10 @@ async function main(): Promise<number> {
 	const started = Date.now();
 	const phase = (name: string, since: number) => (results.durations[name] = Math.round((Date.now() - since) / 1000));
 	const budget = options.quick ? 15 * MINUTE : 60 * MINUTE;
+	const logLines: string[] = [];
+	if (options.quick) logTo((line) => logLines.push(line));
 	const watchdog = setTimeout(() => {
+		logTo(undefined);
 		log(`benchmark exceeded ${budget / MINUTE} minutes; stopping`);
 		killAllChildren('SIGKILL');
 		process.exit(1);
@@ -276,21 +282,36 @@ async function main(): Promise<number> {
 	results.durations.total = Math.round((Date.now() - started) / 1000);
 	if (results.machine) results.machine.loadAverageEnd = loadavg().map((l) => Math.round(l * 100) / 100);
 	results.finishedAt = new Date().toISOString();
-	if (results.machine) {
-		const report = renderReport(results);
-		process.stdout.write(`\n${report}\n`);
-		if (options.out) {
-			writeFileSync(resolve(REPO_ROOT, options.out), report);
-			log(`wrote ${options.out}`);
-		}
+	const report = results.machine ? renderReport(results) : undefined;
+	if (report && !options.quick) process.stdout.write(`\n${report}\n`);
+	if (report && options.out) {
+		writeFileSync(resolve(REPO_ROOT, options.out), report);
+		log(`wrote ${options.out}`);
 	}
 	if (options.json) writeFileSync(resolve(options.json), `${JSON.stringify(results, null, 2)}\n`);
 	log(`free memory at the end: ${Math.round(freemem() / 2 ** 20)} MB`);
+	if (options.quick) {
+		logTo(undefined);
+		writeFileSync(QUICK_DETAILS, `${report ?? '# Benchmark (quick): set-up failed\n'}\n## Log\n\n\`\`\`\n${logLines.join('')}\`\`\`\n`);
+		process.stdout.write(`${quickSummary(results)}\n`);
+	}
 	if (results.failures.length) {
 		process.stdout.write(`\n${results.failures.length} failure(s):\n${results.failures.map((f) => `  - ${f}`).join('\n')}\n`);
 		return 1;
 	}
 	return 0;
+}
+
+/** A few lines for `npm run test:all`: did every run work, and the ratios as a smoke signal. */
+function quickSummary(results: BenchResults): string {
+	const runs = [...results.send, ...results.getAll].reduce((n, r) => n + r.runs.length, 0);
+	const speed = results.machine ? targets(results)[0].detail : '';
+	return [
+		`benchmark quick mode: ${runs} n8n runs${results.inprocess ? ' and the in-process comparison' : ''} in ${results.durations.total} s, ` +
+			(results.failures.length ? `${results.failures.length} failure(s)` : 'every run returned the expected items'),
+		`  node time, ours / HTTP Request node: ${speed || 'not measured'} (one small run: a smoke test; \`npm run bench\` measures)`,
+		`  report and log: ${QUICK_DETAILS}`,
+	].join('\n');
 }
 
 main().then(

@@ -1,7 +1,8 @@
 // Looks at the `npm start` editor through headless Chromium: signs in, finds both nodes in the node
 // panel (also as "open cx" and "chat session"), lists OSVI's actions (legacy last, deprecated), opens
 // an OSVI node (Retry and Rate Limit with its defaults, the agent hint per mode, the canvas
-// subtitle), runs the escalation example, and saves screenshots. Not part of CI;
+// subtitle), runs the escalation example, listens for a test event on the OSVI Trigger example and
+// sends one to its Test URL, and saves screenshots. Not part of CI;
 // it needs what the repo does not install:
 //
 //   apt-get install -y chromium
@@ -132,6 +133,35 @@ async function main() {
 			const items = await page.getByText('1 item').count();
 			if (items < 5) problems.push(`the escalation example did not run through (${items} connections show "1 item")`);
 		}
+
+		// A trigger's "Listen for test event": a delivery to the Test URL shows up in its panel.
+		await page.goto(`${BASE}/workflow/exOsviCallTable`, { waitUntil: 'networkidle', timeout: 60_000 });
+		await page.waitForTimeout(2000);
+		await page.locator('[data-test-id="canvas-node"]', { hasText: 'Call Analysed' }).first().dblclick();
+		await page.waitForTimeout(2000);
+		await shot('08-osvi-trigger-panel');
+		const trigger = await page.locator('[data-test-id="ndv"]').innerText().catch(() => '');
+		for (const label of ['Dashboard', 'One call', 'Call Status', 'Credential']) {
+			if (!trigger.includes(label)) problems.push(`OSVI Trigger panel lacks "${label}"`);
+		}
+		// n8n 2.40 labels the button "Execute step"; the panel then listens for a test event.
+		await page.locator('[data-test-id="node-execute-button"]').first().click();
+		await page.waitForTimeout(2000);
+		await shot('09-osvi-trigger-listening');
+		const listening = await page.locator('[data-test-id="ndv"]').innerText().catch(() => '');
+		if (!/listening/i.test(listening)) problems.push('the OSVI Trigger panel does not say it is listening for a test event');
+		const callLogId = '7d3e5f10-2a4b-4c6d-8e9f-0a1b2c3d4e5f';
+		const delivered = await fetch(`${BASE}/webhook-test/0f4d6c1e-2b7a-4e59-8c3d-7a1b2c3d4e51/webhook`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'X-OSVI-Secret': 'sandbox-osvi-webhook-secret' },
+			body: JSON.stringify({ call_log_id: callLogId, phone_number: '+919876543210', agent_name: 'agent_DemoSupport_01', call_status: 'picked', call_type: 'outbound', call_summary: 'Editor check call.' }),
+		});
+		if (delivered.status !== 200) problems.push(`the Test URL answered ${delivered.status}: ${await delivered.text()}`);
+		await page.waitForTimeout(4000);
+		await shot('10-osvi-trigger-test-event');
+		const received = await page.locator('[data-test-id="ndv"]').innerText().catch(() => '');
+		if (!received.includes(callLogId)) problems.push('the test event did not show in the OSVI Trigger panel');
+		await page.keyboard.press('Escape');
 
 		await page.goto(`${BASE}/workflow/exAiAgentTools01`, { waitUntil: 'networkidle', timeout: 60_000 });
 		await page.waitForTimeout(2000);

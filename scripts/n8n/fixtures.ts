@@ -10,19 +10,22 @@ export const CREDENTIAL_IDS = { osvi: 'osviSandboxCred1', opencx: 'openCxSandbox
 
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 
+/** The sandbox credentials' Webhook Secrets: the trigger examples and e2e deliveries use them. */
+export const WEBHOOK_SECRETS = { osvi: 'sandbox-osvi-webhook-secret', opencx: 'sandbox-opencx-webhook-secret' };
+
 export function sandboxCredentials(urls: { osviUrl: string; opencxUrl: string }): CredentialFile[] {
 	return [
 		{
 			id: CREDENTIAL_IDS.osvi,
 			name: 'OSVI sandbox',
 			type: 'osviApi',
-			data: { apiToken: SANDBOX_SECRETS.osviToken, baseUrl: urls.osviUrl },
+			data: { apiToken: SANDBOX_SECRETS.osviToken, baseUrl: urls.osviUrl, webhookSecret: WEBHOOK_SECRETS.osvi },
 		},
 		{
 			id: CREDENTIAL_IDS.opencx,
 			name: 'open.cx sandbox',
 			type: 'openCxApi',
-			data: { apiKey: SANDBOX_SECRETS.openCxKey, baseUrl: urls.opencxUrl },
+			data: { apiKey: SANDBOX_SECRETS.openCxKey, baseUrl: urls.opencxUrl, webhookSecret: WEBHOOK_SECRETS.opencx },
 		},
 	];
 }

@@ -171,6 +171,18 @@ export class N8n {
 	}
 }
 
+/**
+ * Why n8n stopped, from its output: the lines reporting errors and port clashes (the task broker
+ * reports its clash at info level), else the last lines.
+ */
+export function startFailureReason(output: string): string {
+	// Stack frames, and what n8n logs at every offline start (no Python runner, n8n.io unreachable), say nothing.
+	const noise = /^\s+at |Python task runner|ENOTFOUND|api\.n8n\.io|system task run failed/;
+	const lines = output.split(/\r?\n/).filter((line) => line.trim() && !noise.test(line));
+	const reasons = lines.filter((line) => /error|in use|EADDRINUSE|EACCES|cannot|could not|failed/i.test(line));
+	return (reasons.length ? reasons.slice(-10) : lines.slice(-15)).join('\n') || '(n8n printed nothing)';
+}
+
 export class N8nServer {
 	output = '';
 	private cookie = '';
@@ -190,7 +202,9 @@ export class N8nServer {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
 			if (this.child.exitCode !== null) {
-				throw new StepError('n8n start', `exited with ${this.child.exitCode}\n${tail(this.output)}`);
+				// n8n logs why it stops just before exiting: let those lines arrive.
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				throw new StepError('n8n start', `exited with ${this.child.exitCode}\n${startFailureReason(this.output)}`);
 			}
 			try {
 				const response = await fetch(`${this.url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });

@@ -41,8 +41,17 @@ export function killAllChildren(signal: NodeJS.Signals = 'SIGTERM'): void {
 
 process.on('exit', () => killAllChildren('SIGKILL'));
 
+let logSink: ((line: string) => void) | undefined;
+
+/** Sends `log` lines to `sink` instead of stderr (the benchmark's quick mode keeps them in a file); undefined restores stderr. */
+export function logTo(sink: ((line: string) => void) | undefined): void {
+	logSink = sink;
+}
+
 export function log(message: string): void {
-	process.stderr.write(`[n8n] ${message}\n`);
+	const line = `[n8n] ${message}\n`;
+	if (logSink) logSink(line);
+	else process.stderr.write(line);
 }
 
 export class StepError extends Error {

@@ -12,6 +12,7 @@ import { SANDBOX_SECRETS } from '../../../scripts/n8n/sandbox';
 import { CREDENTIAL_IDS } from '../../../scripts/n8n/fixtures';
 import { routes, type E2eContext } from '../context';
 import type { E2eTest } from '../run';
+import { triggerChecks } from './triggers';
 
 interface CredentialType {
 	name: string;
@@ -129,6 +130,7 @@ export function serverChecks(ctx: E2eContext, install: N8nInstall): { tests: E2e
 				});
 			},
 		},
+		...triggerChecks(ctx, running),
 	];
 	return { tests, stop: async () => server?.stop() };
 }
