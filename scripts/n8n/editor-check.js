@@ -36,6 +36,14 @@ async function main() {
 	const panel = () => page.locator('[data-test-id="node-creator"]');
 	const panelText = async () => (await panel().innerText().catch(() => '')).replace(/\n+/g, ' | ');
 	const search = () => page.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder*="Search"]').first();
+	// The node panel: the canvas's "+" button (the "n" shortcut needs the canvas focused).
+	const openPanel = async () => {
+		await page.locator('[data-test-id="node-creator-plus-button"]').first().click({ timeout: 5000 }).catch(async () => {
+			await page.mouse.click(700, 200);
+			await page.keyboard.press('n');
+		});
+		await page.waitForTimeout(1000);
+	};
 	try {
 		await page.goto(`${BASE}/home/workflows`, { waitUntil: 'networkidle', timeout: 60_000 });
 		await page.fill('input[name="emailOrLdapLoginId"]', OWNER.email);
@@ -50,8 +58,7 @@ async function main() {
 		await page.waitForTimeout(2000);
 		await page.getByText('Got it').click({ timeout: 2000 }).catch(() => {});
 		await shot('02-escalation-example');
-		await page.keyboard.press('n');
-		await page.waitForTimeout(1000);
+		await openPanel();
 		await search().fill('OSVI');
 		await page.waitForTimeout(1200);
 		await shot('03-panel-search-osvi');
@@ -79,8 +86,7 @@ async function main() {
 		}
 		await page.keyboard.press('Escape');
 		await page.waitForTimeout(500);
-		await page.keyboard.press('n');
-		await page.waitForTimeout(1000);
+		await openPanel();
 		await search().fill('');
 		await panel().getByText('AI', { exact: true }).first().click();
 		await page.waitForTimeout(1000);

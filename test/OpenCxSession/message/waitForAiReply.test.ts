@@ -187,7 +187,6 @@ describe('open.cx Session › Message › Send › Wait for AI Reply › every h
 			aiReply: 'It arrives on Monday.',
 			handedOff: false,
 			aiReplyTimedOut: false,
-			autopilotResponse: null,
 		});
 	});
 
