@@ -118,12 +118,25 @@ async function main() {
 		if (withSettings.includes('No properties')) problems.push('a collection still shows "No properties"');
 		// The agent hint belongs to From List only; By ID shows its own.
 		const listHint = 'The list shows what OSVI reports as active agents';
-		const agentMode = await page.locator('[data-test-id="resource-locator-agent"]').innerText().catch(() => '');
-		const mode = agentMode.includes('By ID') ? 'id' : 'list';
-		const hintShown = withSettings.includes(listHint);
-		if (mode === 'id' && hintShown) problems.push('the From List hint shows in By ID mode');
-		if (mode === 'id' && !withSettings.includes('The ID on the agent’s page')) problems.push('By ID shows no hint of its own');
-		await shot('05c-agent-hint-by-id');
+		// Each mode shows its own hint: switch to the other mode (n8n autosaves, so either may be first).
+		const idHint = 'The ID on the agent’s page';
+		const modeHint = (text) => (text.includes(listHint) ? 'list' : text.includes(idHint) ? 'id' : 'none');
+		const firstMode = modeHint(withSettings);
+		if (firstMode === 'none') problems.push('the agent shows no hint');
+		const locator = page.locator('[data-test-id="resource-locator-agent"]');
+		await locator.scrollIntoViewIfNeeded().catch(() => {});
+		await locator.locator('[data-test-id="rlc-mode-selector"], .el-select').first().click({ timeout: 5000 }).catch(() => {});
+		await page.waitForTimeout(500);
+		const other = firstMode === 'id' ? 'From list' : 'By ID';
+		await page.getByText(other, { exact: true }).last().click({ timeout: 5000 }).catch(() => problems.push(`could not switch the agent to ${other}`));
+		await page.waitForTimeout(800);
+		const switched = await page.locator('[data-test-id="ndv"]').innerText().catch(() => '');
+		const secondMode = modeHint(switched);
+		if (secondMode === firstMode || secondMode === 'none') problems.push(`after switching to ${other}, the agent hint is ${secondMode === 'none' ? 'gone' : 'the same'}`);
+		if (switched.includes(listHint) && switched.includes(idHint)) problems.push('both agent hints show at once');
+		await shot(`05c-agent-hint-${secondMode}`);
+		// Leave the field (a click on the Parameters tab), then close the node.
+		await page.getByText('Parameters', { exact: true }).first().click({ timeout: 3000 }).catch(() => {});
 		await page.keyboard.press('Escape');
 		await page.waitForTimeout(800);
 		// Canvas subtitles in words.
