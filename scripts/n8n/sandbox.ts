@@ -23,6 +23,12 @@ export interface RecordedRequest {
 	status: number;
 }
 
+export interface VoiceAdmin {
+	callDurationMs: number;
+	webhookShape: string;
+	deliveries: Array<{ callId: string; url: string; body: Record<string, unknown>; status: number; error?: string }>;
+}
+
 export class Sandbox {
 	private constructor(
 		private readonly child: ChildProcess,
@@ -107,6 +113,11 @@ export class Sandbox {
 	/** Fault rules as test/sandbox/README.md describes them (`path` may be {"regex": "..."}). */
 	async addFaults(rules: unknown[]): Promise<void> {
 		await this.admin('POST', 'faults', rules);
+	}
+
+	/** OSVI voice settings (call length, webhook shape) and the post-call webhook deliveries; changes last until reset. */
+	async voice(settings?: { callDurationMs?: number; webhookShape?: 'perCall' | 'integration' }): Promise<VoiceAdmin> {
+		return (await this.admin(settings ? 'POST' : 'GET', 'voice', settings)) as VoiceAdmin;
 	}
 
 	/** Switches the open.cx answer shapes the docs leave open (test/sandbox/README.md, "Open shapes"). */

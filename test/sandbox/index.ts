@@ -4,12 +4,16 @@ import { OPENCX_KEYS, OpenCxState } from './opencx-state';
 import { openCxApi } from './opencx';
 import { DEMO_AGENTS, OSVI_TOKEN, OsviState } from './osvi-state';
 import { osviApi } from './osvi';
+import { DEMO_CAMPAIGNS, VoiceState } from './osvi-voice-state';
+import { voiceAdmin, withVoice } from './osvi-voice';
 import { SandboxCore } from './server';
 import type { ApiName, FaultRule, RecordedRequest, SandboxOptions, SandboxStats } from './types';
 
 export type { ApiName, FaultRule, RecordedRequest, SandboxOptions, SandboxStats } from './types';
 export { OsviState } from './osvi-state';
 export type { OsviAgent, OsviLegacySession, OsviMessage, OsviSession } from './osvi-state';
+export { VoiceState, DEMO_CAMPAIGNS, OUTCOME_BY_SUFFIX } from './osvi-voice-state';
+export type { VoiceCall, WebhookDelivery } from './osvi-voice-state';
 export { OpenCxState } from './opencx-state';
 export type { OcxContact, OcxEvent, OcxSession } from './opencx-state';
 
@@ -21,6 +25,7 @@ export const DEMO = {
 	/** Only *:read scopes → 403 on writes. */
 	opencxReadOnlyKey: OPENCX_KEYS.readOnly,
 	agents: DEMO_AGENTS,
+	campaigns: DEMO_CAMPAIGNS,
 } as const;
 
 export interface Sandbox {
@@ -36,6 +41,8 @@ export interface Sandbox {
 	/** Clears requests, stats and faults, and puts both APIs' state back to the seed. */
 	reset(): void;
 	osvi: OsviState;
+	/** OSVI's calls, campaigns and DND lists. */
+	voice: VoiceState;
 	opencx: OpenCxState;
 	close(): Promise<void>;
 }
@@ -45,6 +52,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 	const host = opts.host ?? '127.0.0.1';
 	const seed = opts.seed ?? 1;
 	const osvi = new OsviState(seed);
+	const voice = new VoiceState(seed, opts.callDurationMs, (uuid) => osvi.agent(uuid)?.name);
 	const opencx = new OpenCxState({
 		seed,
 		pageSize: opts.opencxPageSize,
@@ -74,19 +82,23 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			core.resetTraffic();
 			core.latencyMs = opts.latencyMs ?? 0;
 			osvi.reset();
+			voice.reset();
 			opencx.reset();
 		},
 		osvi,
+		voice,
 		opencx,
 		close: async () => {
 			opencx.cancelTimers();
+			voice.cancelTimers();
 			await core.close();
 		},
 	};
-	core.admin = adminApi(sandbox, core.faults);
+	const admin = adminApi(sandbox, core.faults);
+	core.admin = (req) => voiceAdmin(voice, req) ?? admin(req);
 
 	try {
-		sandbox.osviUrl = await core.listen('osvi', osviApi(osvi), opts.osviPort ?? 0, host);
+		sandbox.osviUrl = await core.listen('osvi', withVoice(osviApi(osvi), osvi, voice, () => sandbox.osviUrl), opts.osviPort ?? 0, host);
 		sandbox.opencxUrl = await core.listen('opencx', openCxApi(opencx), opts.opencxPort ?? 0, host);
 	} catch (err) {
 		await sandbox.close();

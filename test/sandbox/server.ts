@@ -178,9 +178,9 @@ function safeDecode(s: string): string {
 }
 
 function send(res: ServerResponse, answer: ApiResponse): void {
-	const payload = answer.body === undefined ? '' : JSON.stringify(answer.body);
+	const payload = answer.raw ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
 	const headers: Record<string, string | number> = { ...(answer.headers ?? {}) };
-	if (payload !== '') headers['Content-Type'] = 'application/json; charset=utf-8';
+	if (payload !== '' && !answer.raw) headers['Content-Type'] = 'application/json; charset=utf-8';
 	headers['Content-Length'] = Buffer.byteLength(payload);
 	res.writeHead(answer.status, headers);
 	res.end(payload);

@@ -49,6 +49,8 @@ export interface SandboxOptions {
 	/** Generated open.cx sessions on top of the fixed fixtures. */
 	opencxSessions?: number;
 	aiReplyDelayMs?: number;
+	/** How long a simulated OSVI call lasts before it ends and POSTs its webhook (default 300). */
+	callDurationMs?: number;
 }
 
 export interface SandboxStats {
@@ -75,6 +77,8 @@ export interface ApiResponse {
 	status: number;
 	/** undefined → empty body (open.cx PATCH/DELETE answer 200 with no body). */
 	body?: unknown;
+	/** Bytes sent as they are instead of JSON (a recording download); set Content-Type in headers. */
+	raw?: Buffer;
 	headers?: Record<string, string>;
 }
 

@@ -14,6 +14,8 @@ export const NODE_TYPES = {
 	osviChatTool: `${PACKAGE_NAME}.osviChatTool`,
 	openCxSession: `${PACKAGE_NAME}.openCxSession`,
 	openCxSessionTool: `${PACKAGE_NAME}.openCxSessionTool`,
+	osviVoice: `${PACKAGE_NAME}.osviVoice`,
+	osviVoiceTool: `${PACKAGE_NAME}.osviVoiceTool`,
 };
 
 function versions(description: INodeTypeDescription): number[] {
@@ -48,7 +50,7 @@ export function loadChecks(ctx: E2eContext, workflows: WorkflowFile[]): E2eTest[
 				assert.equal(osvi.displayName, 'OSVI Chat');
 				assert.deepEqual(osvi.credentials?.map((c) => c.name), ['osviApi']);
 				assert.deepEqual(opencx.credentials?.map((c) => c.name), ['openCxApi']);
-				for (const tool of [NODE_TYPES.osviChatTool, NODE_TYPES.openCxSessionTool]) {
+				for (const tool of [NODE_TYPES.osviChatTool, NODE_TYPES.openCxSessionTool, NODE_TYPES.osviVoiceTool]) {
 					const description = names.get(tool)![0];
 					assert.deepEqual(description.outputs, ['ai_tool'], `${tool} outputs`);
 					assert.ok(
@@ -65,7 +67,7 @@ export function loadChecks(ctx: E2eContext, workflows: WorkflowFile[]): E2eTest[
 			run: async () => {
 				if (!exported.length) exported = (await ctx.n8n.exportNodes()) as unknown as INodeTypeDescription[];
 				const names = byName();
-				for (const type of [NODE_TYPES.osviChat, NODE_TYPES.openCxSession]) {
+				for (const type of [NODE_TYPES.osviChat, NODE_TYPES.openCxSession, NODE_TYPES.osviVoice]) {
 					const codex = (names.get(type)?.[0] as { codex?: { categories?: string[] } } | undefined)?.codex;
 					assert.ok(codex?.categories?.length, `${type} has no codex categories`);
 					assert.ok(!codex.categories.includes('AI'), `${type} codex categories ${JSON.stringify(codex.categories)}`);

@@ -11,6 +11,7 @@ import { freePort } from '../../../scripts/n8n/proc';
 import { SANDBOX_SECRETS } from '../../../scripts/n8n/sandbox';
 import { CREDENTIAL_IDS } from '../../../scripts/n8n/fixtures';
 import { routes, type E2eContext } from '../context';
+import { CALL_AND_WAIT_EXAMPLE, voiceServerTests } from './voice';
 import type { E2eTest } from '../run';
 import { triggerChecks } from './triggers';
 
@@ -49,7 +50,10 @@ export function serverChecks(ctx: E2eContext, install: N8nInstall): { tests: E2e
 			run: async () => {
 				// Published before start, so the server registers its webhook on boot.
 				await ctx.n8n.cli('publish the webhook example', ['publish:workflow', '--id=exOsviSupportBot']);
-				server = await ctx.n8n.start(await freePort(), ownerEnv(install, DEMO_OWNER));
+				await ctx.n8n.cli('publish the call-and-wait example', ['publish:workflow', `--id=${CALL_AND_WAIT_EXAMPLE}`]);
+				const port = await freePort();
+				// Resume URLs ($execution.resumeUrl) name the loopback address the server listens on.
+				server = await ctx.n8n.start(port, { ...ownerEnv(install, DEMO_OWNER), WEBHOOK_URL: `http://127.0.0.1:${port}/` });
 				const settings = await server.rest<{ data: { userManagement: { showSetupOnFirstLoad: boolean } } }>('GET', '/rest/settings');
 				assert.equal(settings.body.data.userManagement.showSetupOnFirstLoad, false);
 				await server.login(DEMO_OWNER.email, DEMO_OWNER.password);
@@ -130,6 +134,7 @@ export function serverChecks(ctx: E2eContext, install: N8nInstall): { tests: E2e
 				});
 			},
 		},
+		...voiceServerTests(ctx, install, running),
 		...triggerChecks(ctx, running),
 	];
 	return { tests, stop: async () => server?.stop() };

@@ -1,0 +1,4 @@
+import { operationFields } from '../../../shared/fields';
+import { callId } from '../../shared/fields';
+
+export const fields = operationFields({ resource: 'call', operation: 'get' }, [callId]);

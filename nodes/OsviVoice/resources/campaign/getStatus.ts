@@ -1,0 +1,4 @@
+import { operationFields } from '../../../shared/fields';
+import { campaignId } from '../../shared/fields';
+
+export const fields = operationFields({ resource: 'campaign', operation: 'getStatus' }, [campaignId]);
