@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
+import { sleep, type IExecuteSingleFunctions, type IHttpRequestOptions, type INodeExecutionData } from 'n8n-workflow';
 
 import { currentTry } from '../preflight';
 import { mayHaveBeenDone } from './retries';
@@ -105,6 +105,8 @@ interface TryOutcomes {
 
 const outcomes = new WeakMap<object, TryOutcomes>();
 
+const SETTLE_IDLE_MS = 5000;
+
 function outcomesOf(run: object): TryOutcomes {
 	let tried = outcomes.get(run);
 	if (!tried) outcomes.set(run, (tried = { delivered: new Map(), waiting: [] }));
@@ -131,18 +133,24 @@ export async function deliverySummary(context: IExecuteSingleFunctions): Promise
 	const current = currentTry(context);
 	if (!current || current.checkedItems < 2) return undefined;
 	const tried = outcomesOf(current.run);
-	if (tried.delivered.size < current.checkedItems) {
-		await new Promise<void>((resume) => tried.waiting.push(resume));
+	// An item answered without reaching this code (a node's own wrapper, such as OSVI Voice's
+	// callOnce) never settles here: after SETTLE_IDLE_MS without news, say what is known.
+	while (tried.delivered.size < current.checkedItems) {
+		const before = tried.delivered.size;
+		await Promise.race([new Promise<void>((resume) => tried.waiting.push(resume)), sleep(SETTLE_IDLE_MS)]);
+		if (tried.delivered.size === before) break;
 	}
 	const by = (wanted: Delivery) =>
 		[...tried.delivered].filter(([, delivery]) => delivery === wanted).map(([index]) => index).sort((a, b) => a - b);
 	const yes = by('yes');
 	const maybe = by('maybe');
 	const no = by('no');
+	const unknown = current.checkedItems - tried.delivered.size;
 	const parts = [
 		yes.length ? `delivered: ${itemList(yes)}` : 'delivered: none',
 		maybe.length ? `may have been delivered: ${itemList(maybe)}` : '',
 		no.length ? `not delivered: ${itemList(no)}` : '',
+		unknown > 0 ? `${unknown} not known here` : '',
 	].filter(Boolean);
 	return `Of the ${current.checkedItems} items, ${parts.join('; ')}. n8n’s Retry On Fail sends again only the items not delivered.`;
 }
