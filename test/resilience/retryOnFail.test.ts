@@ -78,7 +78,7 @@ describe('Retry On Fail (the node setting) never sends a customer message twice'
 		expect(inbound(sandbox.current).map((r) => r.status).sort()).toEqual([200, 200, 502]);
 		expect(error?.message).toBe('The OSVI chat engine failed (502: Python engine unavailable)');
 		expect(description(error)).toBe(
-			'Python engine unavailable Not retried, and it may have been delivered: OSVI may have acted on it before the failure reached n8n, and repeating it could do it twice (send the customer’s message twice, for example). Check in OSVI before sending it again; n8n’s Retry On Fail does not send it again in this execution. ' +
+			'Python engine unavailable Not retried, and it may have been delivered: OSVI may have acted on it before the failure reached n8n, and repeating it could do it twice (a customer’s message sent twice, a call started twice). Check in OSVI before sending it again; n8n’s Retry On Fail does not send it again in this execution. ' +
 				'Of the 3 items, delivered: items 1 and 2; may have been delivered: item 0. n8n’s Retry On Fail sends again only the items not delivered.',
 		);
 	});

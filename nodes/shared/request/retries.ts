@@ -38,7 +38,7 @@ function outcomeFor(decision: Decision, failure: Failure, api: ApiProfile, metho
 		case 'disabled':
 			return `Not retried: Retry and Rate Limit → Retry on Failure is off. ${nothingDone}; run it again later.`;
 		case 'mayHaveBeenProcessed':
-			return `Not retried, and it may have been delivered: ${api.name} may have acted on it before the failure reached n8n, and repeating it could do it twice (send the customer’s message twice, for example). Check in ${api.name} before sending it again; n8n’s Retry On Fail does not send it again in this execution.`;
+			return `Not retried, and it may have been delivered: ${api.name} may have acted on it before the failure reached n8n, and repeating it could do it twice (a customer’s message sent twice, a call started twice). Check in ${api.name} before sending it again; n8n’s Retry On Fail does not send it again in this execution.`;
 		case 'notRetryable':
 			if (failure.kind === 'response' && failure.status >= 500) {
 				return safe

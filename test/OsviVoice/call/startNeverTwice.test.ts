@@ -33,7 +33,7 @@ describe('Call → Start is never sent twice for one item', () => {
 		sandbox.current.addFault({ api: 'osvi', path: '/v1/call', kind: 'status', status: 500, times: 1 });
 		const { error } = await runVoice(sandbox.current, { parameters, items });
 		expect(calls()).toHaveLength(1);
-		expect((error as { description?: string } | undefined)?.description).toMatch(/Not retried: OSVI may already have acted on this request/);
+		expect((error as { description?: string } | undefined)?.description).toMatch(/Not retried, and it may have been delivered: OSVI may have acted on it before the failure reached n8n/);
 	});
 
 	test('a lost connection is not retried', async () => {
