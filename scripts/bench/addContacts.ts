@@ -13,7 +13,7 @@ import { cpus, tmpdir } from 'os';
 import { join, resolve } from 'path';
 
 import { sandboxCredentials, CREDENTIAL_IDS } from '../n8n/fixtures';
-import { ensureN8n, N8N_VERSION } from '../n8n/install';
+import { DEFAULT_N8N_VERSION as N8N_VERSION, ensureN8n } from '../n8n/install';
 import { N8n, type WorkflowFile } from '../n8n/n8n';
 import { installPackage } from '../n8n/package';
 import { exitOnSignals, freePort, log } from '../n8n/proc';

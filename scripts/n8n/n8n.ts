@@ -4,7 +4,7 @@ import type { ChildProcess } from 'child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
-import { cleanEnv, type N8nInstall } from './install';
+import { cleanEnv, majorOf, type N8nInstall } from './install';
 import { log, run, startChild, stopChild, StepError, tail, type RunResult } from './proc';
 
 const MINUTE = 60_000;
@@ -127,6 +127,15 @@ export class N8n {
 		await this.cli('import workflows', ['import:workflow', `--input=${file}`]);
 	}
 
+	/**
+	 * Makes an imported workflow live (its webhooks answer once the server starts): n8n 2.x
+	 * publishes it, n8n 1.x (no publishing yet) activates it.
+	 */
+	async publishWorkflow(id: string): Promise<void> {
+		const args = majorOf(this.install.version) >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true'];
+		await this.cli(`publish workflow ${id}`, args);
+	}
+
 	/** Every node type this n8n loaded, as n8n describes them to the editor. */
 	async exportNodes(): Promise<Array<{ name: string; displayName: string; [key: string]: unknown }>> {
 		const file = join(this.userFolder, 'nodes.json');
@@ -207,8 +216,9 @@ export class N8nServer {
 				throw new StepError('n8n start', `exited with ${this.child.exitCode}\n${startFailureReason(this.output)}`);
 			}
 			try {
-				const response = await fetch(`${this.url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
-				if (response.ok) return;
+				// n8n 1.x answers /healthz/readiness before its REST API is mounted (404 until then).
+				const ready = await fetch(`${this.url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+				if (ready.ok && (await fetch(`${this.url}/rest/settings`, { signal: AbortSignal.timeout(5000) })).ok) return;
 			} catch {
 				/* not listening yet */
 			}

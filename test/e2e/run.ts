@@ -1,28 +1,32 @@
-// `npm run test:e2e`: this package in a real, pinned n8n (scripts/n8n/install.ts), against the
-// API sandbox. Builds and packs the package, installs the tarball where n8n loads community
-// packages, imports credentials and workflows (test/e2e/workflows, examples), runs them with
-// `n8n execute`, then starts the n8n server once for what only it can show (credential types,
-// credential tests, a webhook-triggered example).
+// `npm run test:e2e`: this package in real, pinned n8n versions (scripts/n8n/install.ts), against
+// the API sandbox. Builds and packs the package once; then, for each n8n version of the matrix,
+// installs the tarball where n8n loads community packages, imports credentials and workflows
+// (test/e2e/workflows, examples), runs them with `n8n execute`, then starts the n8n server once
+// for what only it can show (credential types, credential tests, a webhook-triggered example).
+// Ends with the matrix: every test against every version.
 //
+//   --n8n-version=<v>[,<v>]  (or OSVI_N8N_VERSION) run on these versions only; default: all of
+//                     N8N_VERSIONS in scripts/n8n/install.ts (1.123.81 and 2.40.7), installed concurrently
 //   E2E_ONLY=<text>   run only the tests whose name contains <text> (set-up still runs)
-//   E2E_KEEP=1        keep the temporary n8n user folder and print its path
+//   E2E_KEEP=1        keep the temporary n8n user folders and print their paths
 //   E2E_SKIP_BUILD=1  pack the existing dist/ without `npm run build`
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { dirname, join } from 'path';
 
 import { EXAMPLES_DIR, loadWorkflows, sandboxCredentials } from '../../scripts/n8n/fixtures';
-import { ensureN8n, seconds } from '../../scripts/n8n/install';
+import { ensureN8n, majorOf, N8N_VERSIONS, requestedVersions, seconds, type N8nInstall } from '../../scripts/n8n/install';
 import { N8n, type WorkflowFile } from '../../scripts/n8n/n8n';
-import { packAndInstall } from '../../scripts/n8n/package';
+import { buildAndPack, installPackage } from '../../scripts/n8n/package';
 import { exitOnSignals, freePort, killAllChildren, log } from '../../scripts/n8n/proc';
 import { Sandbox } from '../../scripts/n8n/sandbox';
 import { executionCases } from './cases';
 import { loadChecks } from './cases/load';
 import { serverChecks } from './cases/server';
+import { TWO_X_ONLY_WORKFLOWS } from './cases/triggers';
 import type { E2eContext } from './context';
 
-/** The whole run, install included, must finish well inside CI's budget. */
+/** The suites on every version, once n8n is installed, must finish well inside CI's budget. */
 const OVERALL_TIMEOUT_MS = 25 * 60_000;
 const WORKFLOWS_DIR = join(__dirname, 'workflows');
 
@@ -31,7 +35,15 @@ export interface E2eTest {
 	run: () => Promise<void>;
 }
 
-const results: Array<{ name: string; ok: boolean; ms: number }> = [];
+interface Result {
+	name: string;
+	ok: boolean;
+	ms: number;
+}
+
+/** Results per n8n version, in the order the tests ran. */
+const matrix = new Map<string, Result[]>();
+let results: Result[] = [];
 
 async function runTest(test: E2eTest): Promise<void> {
 	const only = process.env.E2E_ONLY;
@@ -58,36 +70,31 @@ function allWorkflows(): WorkflowFile[] {
 	return workflows;
 }
 
-async function main(): Promise<number> {
+/** The whole suite against one installed n8n; results go to `results`. */
+async function runSuite(install: N8nInstall, tarball: string): Promise<void> {
 	const started = Date.now();
-	const watchdog = setTimeout(() => {
-		log(`e2e run exceeded ${OVERALL_TIMEOUT_MS / 60_000} minutes; stopping`);
-		killAllChildren('SIGKILL');
-		process.exit(1);
-	}, OVERALL_TIMEOUT_MS);
-	watchdog.unref();
-
-	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-nodes-osvi-e2e-'));
+	const userFolder = mkdtempSync(join(tmpdir(), `n8n-nodes-osvi-e2e-${install.version}-`));
 	let sandbox: Sandbox | undefined;
 	const cleanup = async () => {
 		await sandbox?.stop();
-		if (process.env.E2E_KEEP) log(`kept n8n user folder ${userFolder}`);
+		sandbox = undefined;
+		if (process.env.E2E_KEEP) log(`kept n8n ${install.version} user folder ${userFolder}`);
 		else rmSync(userFolder, { recursive: true, force: true });
 	};
 	exitOnSignals(cleanup);
 
 	try {
-		const install = await ensureN8n();
-		log(`n8n ready after ${seconds(started)} s`);
-		await packAndInstall(userFolder, { skipBuild: !!process.env.E2E_SKIP_BUILD });
+		await installPackage(tarball, userFolder);
 		sandbox = await Sandbox.start({ osvi: 0, opencx: 0 });
 		// Its own task-broker port, so the run does not collide with an n8n already running here.
 		const n8n = new N8n(install, userFolder, { N8N_RUNNERS_BROKER_PORT: String(await freePort()) });
-		const workflows = allWorkflows();
+		// A workflow n8n 1.x cannot load is left out there (see TWO_X_ONLY_WORKFLOWS), saying so.
+		const workflows = allWorkflows().filter((w) => majorOf(install.version) >= 2 || !TWO_X_ONLY_WORKFLOWS.has(w.id));
+		if (majorOf(install.version) < 2) log(`n8n ${install.version}: not imported (needs n8n 2.x): ${[...TWO_X_ONLY_WORKFLOWS].join(', ')}`);
 		let step = Date.now();
 		await n8n.importCredentials(sandboxCredentials(sandbox));
 		await n8n.importWorkflows(workflows);
-		log(`imported 2 credentials and ${workflows.length} workflows in ${seconds(step)} s`);
+		log(`n8n ${install.version}: imported 2 credentials and ${workflows.length} workflows in ${seconds(step)} s`);
 		const ctx: E2eContext = { n8n, sandbox };
 
 		process.stdout.write('\nn8n loads the package\n');
@@ -116,19 +123,85 @@ async function main(): Promise<number> {
 		} finally {
 			await server.stop();
 		}
-		log(`server checks took ${seconds(step)} s`);
+		log(`n8n ${install.version}: server checks took ${seconds(step)} s`);
 	} catch (error) {
 		results.push({ name: 'set-up', ok: false, ms: 0 });
 		process.stdout.write(`\n  ✗ set-up failed: ${(error as Error).message}\n`);
 	} finally {
 		await cleanup();
+		log(`n8n ${install.version}: suite took ${seconds(started)} s`);
+	}
+}
+
+/** One row per test, one column per version: ✓ passed, ✗ failed, - did not run there. */
+function printMatrix(versions: string[]): void {
+	const names: string[] = [];
+	for (const version of versions) for (const r of matrix.get(version) ?? []) if (!names.includes(r.name)) names.push(r.name);
+	const width = Math.min(100, Math.max(...names.map((n) => n.length), 10));
+	const cell = (version: string, name: string) => {
+		const result = matrix.get(version)?.find((r) => r.name === name);
+		return (result ? (result.ok ? '✓' : '✗') : '-').padEnd(`n8n ${version}`.length);
+	};
+	const lines = [
+		'',
+		`e2e matrix ${''.padEnd(width - 10)}  ${versions.map((v) => `n8n ${v}`).join('  ')}`,
+		...names.map((name) => {
+			const label = name.length > width ? `${name.slice(0, width - 1)}…` : name.padEnd(width);
+			return `${label}  ${versions.map((v) => cell(v, name)).join('  ')}`;
+		}),
+		`${'passed / failed'.padEnd(width)}  ${versions
+			.map((v) => {
+				const list = matrix.get(v) ?? [];
+				const passed = list.filter((r) => r.ok).length;
+				return `${passed} / ${list.length - passed}`.padEnd(`n8n ${v}`.length);
+			})
+			.join('  ')}`,
+	];
+	process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function main(): Promise<number> {
+	const started = Date.now();
+	// Armed once n8n is installed: first installs (minutes, once per machine) have their own timeouts.
+	const armWatchdog = () =>
+		setTimeout(() => {
+			log(`e2e run exceeded ${OVERALL_TIMEOUT_MS / 60_000} minutes after the install; stopping`);
+			killAllChildren('SIGKILL');
+			process.exit(1);
+		}, OVERALL_TIMEOUT_MS).unref();
+
+	const versions = requestedVersions(Object.keys(N8N_VERSIONS));
+	log(`n8n versions: ${versions.join(', ')} (2.41 and later do not install from the registry reachable here)`);
+	let tarballDir: string | undefined;
+	try {
+		// The installs (minutes when cold, each its own folder and lock) run concurrently with the build.
+		const [installs, tarball] = await Promise.all([
+			Promise.all(versions.map((version) => ensureN8n(version))),
+			buildAndPack({ skipBuild: !!process.env.E2E_SKIP_BUILD }),
+		]);
+		tarballDir = dirname(tarball);
+		armWatchdog();
+		log(`n8n ${versions.join(' and ')} ready after ${seconds(started)} s`);
+		for (const install of installs) {
+			process.stdout.write(`\n=== n8n ${install.version} ===\n`);
+			results = [];
+			matrix.set(install.version, results);
+			await runSuite(install, tarball);
+		}
+	} catch (error) {
+		for (const version of versions) if (!matrix.has(version)) matrix.set(version, [{ name: 'set-up', ok: false, ms: 0 }]);
+		process.stdout.write(`\n  ✗ set-up failed: ${(error as Error).message}\n`);
+	} finally {
+		if (tarballDir) rmSync(tarballDir, { recursive: true, force: true });
 	}
 
-	const passed = results.filter((r) => r.ok).length;
-	const failed = results.length - passed;
+	printMatrix(versions);
+	const all = [...matrix.values()].flat();
+	const passed = all.filter((r) => r.ok).length;
+	const failed = all.length - passed;
 	// The plain closing line CI reads: nothing may follow the counts on it.
 	process.stdout.write(`\ne2e took ${seconds(started)} s\ne2e: ${passed} passed, ${failed} failed\n`);
-	return failed === 0 && passed > 0 ? 0 : 1;
+	return failed === 0 && versions.every((v) => matrix.get(v)?.some((r) => r.ok)) ? 0 : 1;
 }
 
 main().then(

@@ -1,9 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { idField, type Field, type Where } from '../../shared/fields';
-
-/** Where a checked text goes (the path is not one of them: ids go there through idField). */
-type BodyOrQuery = Exclude<Where, 'path'>;
 import { asText, invalidInput, placeInRequest } from '../../shared/fields/checks';
 import { agentField } from '../../OsviChat/shared/fields';
 import { COUNTRIES } from './countries';
@@ -70,7 +67,7 @@ const failIn =
 
 /** A text field sent after `rule` checked and cleaned it. */
 function checkedText(
-	spec: { name: string; displayName: string; property: string; in: BodyOrQuery; placeholder: string; description: string },
+	spec: { name: string; displayName: string; property: string; in: 'body' | 'query'; placeholder: string; description: string },
 	rule: (value: string, fail: Fail) => string,
 ): Field {
 	return {
@@ -106,7 +103,7 @@ export const nationalPhone = checkedText(
 );
 
 /** A Do-Not-Disturb number, in the body (Add) or the query (Remove). */
-export const dndPhone = (where: BodyOrQuery) =>
+export const dndPhone = (where: 'body' | 'query') =>
 	checkedText(
 		{
 			displayName: 'Phone Number',
