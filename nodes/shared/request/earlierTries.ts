@@ -133,8 +133,8 @@ export async function deliverySummary(context: IExecuteSingleFunctions): Promise
 	const current = currentTry(context);
 	if (!current || current.checkedItems < 2) return undefined;
 	const tried = outcomesOf(current.run);
-	// An item answered without reaching this code (a node's own wrapper, such as OSVI Voice's
-	// callOnce) never settles here: after SETTLE_IDLE_MS without news, say what is known.
+	// An item answered without reaching this code never settles here: after SETTLE_IDLE_MS without
+	// news, say what is known.
 	while (tried.delivered.size < current.checkedItems) {
 		const before = tried.delivered.size;
 		await Promise.race([new Promise<void>((resume) => tried.waiting.push(resume)), sleep(SETTLE_IDLE_MS)]);
