@@ -6,3 +6,10 @@ const { src, dest, task } = require('gulp');
 task('build:icons', () =>
 	src(path.resolve('icons', '**', '*.svg'), { encoding: false }).pipe(dest(path.resolve('dist', 'icons'))),
 );
+
+// A build starts from an empty dist/: a file left from an older layout (dist/nodes/shared/preflight.js
+// beside preflight/index.js) shadows the new one, and n8n then fails to load the whole package.
+task('clean', (done) => {
+	require('fs').rmSync(path.resolve('dist'), { recursive: true, force: true });
+	done();
+});

@@ -56,5 +56,15 @@ export class OpenCxApi implements ICredentialType {
 			url: '/chat/sessions',
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'open.cx rejected the API Key. Create a valid one in open.cx under Settings → Access → Create API Key.',
+				},
+			},
+		],
 	};
 }

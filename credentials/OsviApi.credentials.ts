@@ -1,4 +1,14 @@
-import type { Icon, ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import {
+	ApplicationError,
+	type Icon,
+	type ICredentialDataDecryptedObject,
+	type ICredentialTestRequest,
+	type ICredentialType,
+	type IHttpRequestOptions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+const TOKEN_LENGTH = 16;
 
 export class OsviApi implements ICredentialType {
 	name = 'osviApi';
@@ -45,7 +55,15 @@ export class OsviApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return { ...requestOptions, headers: { ...requestOptions.headers, 'API-Token': String(credentials.apiToken) } };
+		const token = String(credentials.apiToken ?? '');
+		// OSVI tokens are 16 characters: a shorter or longer one is a copy mistake, so say so before
+		// sending it (naming its length only, never the token).
+		if (token.length !== TOKEN_LENGTH) {
+			throw new ApplicationError(
+				`The API Token in the OSVI API credential has ${token.length} characters; OSVI tokens have ${TOKEN_LENGTH}. Copy it again from the OSVI dashboard under Settings → API.`,
+			);
+		}
+		return { ...requestOptions, headers: { ...requestOptions.headers, 'API-Token': token } };
 	}
 
 	// The cheapest authenticated call OSVI documents; a wrong token answers 401.
@@ -55,5 +73,15 @@ export class OsviApi implements ICredentialType {
 			url: '/v1/active_agents',
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'OSVI rejected the API Token. Copy a valid one (16 characters) from the OSVI dashboard under Settings → API.',
+				},
+			},
+		],
 	};
 }

@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { routedRequest, withRetryAndRateLimit } from '../shared';
+import { routedRequest, subtitleOf, withRetryAndRateLimit } from '../shared';
 
 import { searchContacts } from './listSearch/searchContacts';
 import { searchSessions } from './listSearch/searchSessions';
@@ -17,7 +17,20 @@ export class OpenCxSession implements INodeType {
 		icon: { light: 'file:../../icons/opencx.svg', dark: 'file:../../icons/opencx.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleOf({
+			'contact:create': 'Create contact',
+			'contact:delete': 'Delete contact',
+			'contact:getAll': 'Get many contacts',
+			'contact:update': 'Update contact',
+			'message:getHistory': 'Get history',
+			'message:send': 'Send message',
+			'session:create': 'Create session',
+			'session:filter': 'Filter sessions',
+			'session:get': 'Get session',
+			'session:getAll': 'Get many sessions',
+			'session:search': 'Search sessions',
+			'session:updateStatus': 'Update status',
+		}),
 		description:
 			"Run open.cx chat sessions: create sessions, send messages and get the AI's reply, hand over to humans, manage contacts",
 		defaults: { name: 'open.cx Session' },

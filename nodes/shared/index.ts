@@ -36,3 +36,11 @@ export { handWrittenRequest } from './request/transport';
 export function withRetryAndRateLimit(api: ApiProfile, properties: INodeProperties[]): INodeProperties[] {
 	return [...everyPreSendRecordingItsOutcome(oneEntryPerName(properties)), requestSettingsProperty(api, releaseCheckedItem)];
 }
+
+/**
+ * The canvas subtitle: a readable name for each `resource:operation` ("Send message"), falling back
+ * to the operation's value. Computed in the editor, never at run time.
+ */
+export function subtitleOf(names: Record<string, string>): string {
+	return `={{ ${JSON.stringify(names)}[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"] }}`;
+}

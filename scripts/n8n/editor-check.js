@@ -1,7 +1,9 @@
 // Looks at the `npm start` editor through headless Chromium: signs in, finds both nodes in the node
-// panel, opens an OSVI node, runs the escalation example, listens for a test event on the OSVI
-// Trigger example and sends one to its Test URL, lists and searches open.cx's Session ID picker,
-// and saves screenshots. Not part of CI;
+// panel (also as "open cx" and "chat session"), lists OSVI's actions (legacy last, deprecated), opens
+// an OSVI node (Retry and Rate Limit with its defaults, the agent hint per mode, the canvas
+// subtitle), runs the escalation example, listens for a test event on the OSVI Trigger example and
+// sends one to its Test URL, lists and searches open.cx's Session ID picker, and saves screenshots.
+// Not part of CI;
 // it needs what the repo does not install:
 //
 //   apt-get install -y chromium
@@ -35,6 +37,14 @@ async function main() {
 	const panel = () => page.locator('[data-test-id="node-creator"]');
 	const panelText = async () => (await panel().innerText().catch(() => '')).replace(/\n+/g, ' | ');
 	const search = () => page.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder*="Search"]').first();
+	// The node panel: the canvas's "+" button (the "n" shortcut needs the canvas focused).
+	const openPanel = async () => {
+		await page.locator('[data-test-id="node-creator-plus-button"]').first().click({ timeout: 5000 }).catch(async () => {
+			await page.mouse.click(700, 200);
+			await page.keyboard.press('n');
+		});
+		await page.waitForTimeout(1000);
+	};
 	try {
 		await page.goto(`${BASE}/home/workflows`, { waitUntil: 'networkidle', timeout: 60_000 });
 		await page.fill('input[name="emailOrLdapLoginId"]', OWNER.email);
@@ -49,14 +59,35 @@ async function main() {
 		await page.waitForTimeout(2000);
 		await page.getByText('Got it').click({ timeout: 2000 }).catch(() => {});
 		await shot('02-escalation-example');
-		await page.keyboard.press('n');
-		await page.waitForTimeout(1000);
+		await openPanel();
 		await search().fill('OSVI');
 		await page.waitForTimeout(1200);
 		await shot('03-panel-search-osvi');
 		if (!(await panelText()).includes('OSVI Chat')) {
 			problems.push('the main node panel search does not find "OSVI Chat" (n8n lists nodes in codex category "AI" only under AI)');
 		}
+		// Node panel search aliases (codex): both phrases find the nodes.
+		for (const [query, name] of [['open cx', 'open.cx Session'], ['chat session', 'OSVI Chat'], ['chat session', 'open.cx Session']]) {
+			await search().fill(query);
+			await page.waitForTimeout(1200);
+			await shot(`03-panel-search-${query.replace(' ', '-')}`);
+			if (!(await panelText()).includes(name)) problems.push(`the node panel search "${query}" does not find ${name}`);
+		}
+		// OSVI Chat's actions: the legacy ones listed last and marked deprecated.
+		await search().fill('OSVI');
+		await page.waitForTimeout(1200);
+		await panel().getByText('OSVI Chat', { exact: true }).first().click().catch(() => {});
+		await page.waitForTimeout(1500);
+		await shot('03-osvi-actions');
+		const actions = await panelText();
+		const deprecated = actions.indexOf('(deprecated)');
+		if (deprecated === -1) problems.push('the OSVI Chat actions are not marked "(deprecated)"');
+		else if (actions.indexOf('Take over a session', deprecated) !== -1 || actions.indexOf('Send a customer message', deprecated) !== -1) {
+			problems.push('legacy actions are not listed last');
+		}
+		await page.keyboard.press('Escape');
+		await page.waitForTimeout(500);
+		await openPanel();
 		await search().fill('');
 		await panel().getByText('AI', { exact: true }).first().click();
 		await page.waitForTimeout(1000);
@@ -76,8 +107,45 @@ async function main() {
 		await shot('05-osvi-node-parameters');
 		const ndv = await page.locator('[data-test-id="ndv"]').innerText().catch(() => '');
 		for (const label of ['Credential', 'Agent', 'Customer ID', 'Content']) if (!ndv.includes(label)) problems.push(`node panel lacks "${label}"`);
+		// Retry and Rate Limit shows its defaults instead of "No properties".
+		const settings = page.locator('[data-test-id="parameter-input-retryAndRateLimit"], [data-test-id="collection-parameter"]').last();
+		await settings.scrollIntoViewIfNeeded().catch(() => {});
+		await page.waitForTimeout(500);
+		await shot('05b-retry-and-rate-limit-defaults');
+		const withSettings = await page.locator('[data-test-id="ndv"]').innerText().catch(() => '');
+		for (const label of ['Retry on Failure', 'Max Retries', 'Max Wait per Retry']) {
+			if (!withSettings.includes(label)) problems.push(`Retry and Rate Limit does not show "${label}"`);
+		}
+		if (withSettings.includes('No properties')) problems.push('a collection still shows "No properties"');
+		// The agent hint belongs to From List only; By ID shows its own.
+		const listHint = 'The list shows what OSVI reports as active agents';
+		// Each mode shows its own hint: switch to the other mode (n8n autosaves, so either may be first).
+		const idHint = 'The ID on the agent’s page';
+		const modeHint = (text) => (text.includes(listHint) ? 'list' : text.includes(idHint) ? 'id' : 'none');
+		const firstMode = modeHint(withSettings);
+		if (firstMode === 'none') problems.push('the agent shows no hint');
+		const locator = page.locator('[data-test-id="resource-locator-agent"]');
+		await locator.scrollIntoViewIfNeeded().catch(() => {});
+		await locator.locator('[data-test-id="rlc-mode-selector"], .el-select').first().click({ timeout: 5000 }).catch(() => {});
+		await page.waitForTimeout(500);
+		const other = firstMode === 'id' ? 'From list' : 'By ID';
+		await page.getByText(other, { exact: true }).last().click({ timeout: 5000 }).catch(() => problems.push(`could not switch the agent to ${other}`));
+		await page.waitForTimeout(800);
+		const switched = await page.locator('[data-test-id="ndv"]').innerText().catch(() => '');
+		const secondMode = modeHint(switched);
+		if (secondMode === firstMode || secondMode === 'none') problems.push(`after switching to ${other}, the agent hint is ${secondMode === 'none' ? 'gone' : 'the same'}`);
+		if (switched.includes(listHint) && switched.includes(idHint)) problems.push('both agent hints show at once');
+		await shot(`05c-agent-hint-${secondMode}`);
+		// Leave the field (a click on the Parameters tab), then close the node.
+		await page.getByText('Parameters', { exact: true }).first().click({ timeout: 3000 }).catch(() => {});
 		await page.keyboard.press('Escape');
 		await page.waitForTimeout(800);
+		// Canvas subtitles in words.
+		const canvas = await page.locator('[data-test-id="canvas-node"]').allInnerTexts().catch(() => []);
+		for (const subtitle of ['Send message', 'Take over']) {
+			if (!canvas.join(' | ').includes(subtitle)) problems.push(`no canvas node shows the subtitle "${subtitle}" (${canvas.join(' | ').replace(/\n/g, ' ')})`);
+		}
+		await shot('05d-canvas-subtitles');
 		await page.getByText('Execute workflow', { exact: true }).last().click({ force: true });
 		await page.waitForTimeout(6000);
 		await shot('06-escalation-executed');

@@ -115,6 +115,11 @@ export class Sandbox {
 		await this.admin('POST', 'seed', counts);
 	}
 
+	/** Fault rules as test/sandbox/README.md describes them (`path` may be {"regex": "..."}). */
+	async addFaults(rules: unknown[]): Promise<void> {
+		await this.admin('POST', 'faults', rules);
+	}
+
 	/** OSVI voice settings (call length, webhook shape) and the post-call webhook deliveries; changes last until reset. */
 	async voice(settings?: { callDurationMs?: number; webhookShape?: 'perCall' | 'integration' }): Promise<VoiceAdmin> {
 		return (await this.admin(settings ? 'POST' : 'GET', 'voice', settings)) as VoiceAdmin;

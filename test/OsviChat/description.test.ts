@@ -2,6 +2,8 @@
 import { NodeConnectionTypes, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 
 import { throwOnOsviError } from '../../nodes/OsviChat/shared/errors';
+import { activeSessions } from '../../nodes/OsviChat/shared/output';
+import { subtitleFor } from '../harness';
 import { osviChat } from './helpers';
 
 const { description } = osviChat;
@@ -24,13 +26,32 @@ describe('OSVI Chat description', () => {
 			name: 'osviChat',
 			displayName: 'OSVI Chat',
 			usableAsTool: true,
-			subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 			icon: { light: 'file:../../icons/osvi.svg', dark: 'file:../../icons/osvi.dark.svg' },
 			credentials: [{ name: 'osviApi', required: true }],
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
 		});
 		expect(description.requestDefaults).toMatchObject({ ignoreHttpStatusErrors: true });
+	});
+
+	test('the canvas subtitle names the operation in words, for every operation', () => {
+		for (const { resource, option } of operations) {
+			const subtitle = subtitleFor(osviChat, { resource, operation: option.value as string });
+			expect(subtitle).toMatch(/^[A-Z][a-z]+( [a-zA-Z]+)*( \(deprecated\))?$/);
+		}
+		expect(subtitleFor(osviChat, { resource: 'message', operation: 'send' })).toBe('Send message');
+		expect(subtitleFor(osviChat, { resource: 'support', operation: 'takeover' })).toBe('Take over');
+		expect(subtitleFor(osviChat, { resource: 'legacy', operation: 'startSession' })).toBe('Start legacy session (deprecated)');
+	});
+
+	test('the node panel lists Legacy last, its resource and actions marked deprecated; every resource is described', () => {
+		const resource = description.properties.find((p) => p.name === 'resource')!;
+		const options = resource.options as INodePropertyOptions[];
+		expect(options.map((o) => o.name)).toEqual(['Agent', 'Message', 'Session', 'Support', 'Legacy (Deprecated)']);
+		options.forEach((o) => expect(o.description).toEqual(expect.any(String)));
+		operations
+			.filter((o) => o.resource === 'legacy')
+			.forEach((o) => expect(o.option.action).toMatch(/\(deprecated\)$/));
 	});
 
 	test('offers every OSVI chat operation, legacy ones included', () => {
@@ -57,7 +78,8 @@ describe('OSVI Chat description', () => {
 		(_, option) => {
 			expect(option.action).toEqual(expect.any(String));
 			expect(option.description).toEqual(expect.any(String));
-			expect(option.routing?.output?.postReceive?.[0]).toBe(throwOnOsviError);
+			// Get Active has its own check, which reads a 404 as "no active session" (output.ts).
+			expect(option.routing?.output?.postReceive?.[0]).toBe(option.value === 'getActive' ? activeSessions : throwOnOsviError);
 		},
 	);
 

@@ -19,10 +19,23 @@ describe('credential tests against the sandbox', () => {
 		expect(sandbox.requests[0].headers['api-token']).toBe(DEMO.osviToken);
 	});
 
-	test('OSVI API rejects a wrong token', async () => {
+	test('OSVI API rejects a wrong token, saying the token was rejected and where to find a valid one', async () => {
 		const result = await testCredential('osviApi', { apiToken: 'wrongtoken000000', baseUrl: sandbox.osviUrl });
-		expect(result.status).toBe('Error');
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'OSVI rejected the API Token. Copy a valid one (16 characters) from the OSVI dashboard under Settings → API.',
+		});
 		expect(sandbox.requests[0].status).toBe(401);
+	});
+
+	test('OSVI API refuses a token that is not 16 characters before sending it, naming only its length', async () => {
+		const result = await testCredential('osviApi', { apiToken: 'short', baseUrl: sandbox.osviUrl });
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain(
+			'The API Token in the OSVI API credential has 5 characters; OSVI tokens have 16. Copy it again from the OSVI dashboard under Settings → API.',
+		);
+		expect(result.message).not.toContain('short');
+		expect(sandbox.requests).toHaveLength(0);
 	});
 
 	test('OSVI API tolerates a trailing slash on the base URL', async () => {
@@ -39,9 +52,12 @@ describe('credential tests against the sandbox', () => {
 		expect(sandbox.requests[0].headers.authorization).toBe(`Bearer ${DEMO.opencxKey}`);
 	});
 
-	test('open.cx API rejects a wrong key', async () => {
+	test('open.cx API rejects a wrong key, saying the key was rejected and where to create a valid one', async () => {
 		const result = await testCredential('openCxApi', { apiKey: 'ocx_live_not_a_key', baseUrl: sandbox.opencxUrl });
-		expect(result.status).toBe('Error');
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'open.cx rejected the API Key. Create a valid one in open.cx under Settings → Access → Create API Key.',
+		});
 		expect(sandbox.requests[0].status).toBe(401);
 	});
 

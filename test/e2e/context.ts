@@ -14,7 +14,7 @@ export interface ExecutionCase {
 	name: string;
 	/** Id of the workflow (test/e2e/workflows or examples) to run with `n8n execute`. */
 	workflowId: string;
-	/** Runs after the sandbox reset, before the workflow (e.g. to switch an open answer shape). */
+	/** Runs after the sandbox reset, before the workflow (to switch an open answer shape, inject faults). */
 	before?: (ctx: E2eContext) => Promise<void>;
 	check: (run: ExecutionResult, ctx: E2eContext) => Promise<void> | void;
 }

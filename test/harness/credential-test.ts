@@ -97,6 +97,11 @@ export async function testCredential(
 		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } })
 			.cause;
 		if (cause?.response) {
+			// As n8n's CredentialsTester: a `responseCode` rule for the status names the problem.
+			const rule = testRequest.rules?.find(
+				(r) => r.type === 'responseCode' && r.properties.value === cause.response?.status,
+			);
+			if (rule && rule.type === 'responseCode') return { status: 'Error', message: rule.properties.message };
 			return {
 				status: 'Error',
 				message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}`,

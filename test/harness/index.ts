@@ -187,6 +187,8 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	/** The node setting "Execute Once": n8n runs the node for the first item only. */
 	executeOnce?: boolean;
+	/** The node settings "Retry On Fail", "Max. Tries" and "Wait Between Tries (ms)" (n8n turns 0 into 1000). */
+	retryOnFail?: { maxTries: number; waitBetweenTries: number };
 	typeVersion?: number;
 	name?: string;
 }
@@ -216,6 +218,7 @@ export function nodeFor(options: RunNodeOptions): INode {
 		credentials,
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		...(options.executeOnce ? { executeOnce: true } : {}),
+		...(options.retryOnFail ? { retryOnFail: true, ...options.retryOnFail } : {}),
 	};
 }
 
@@ -275,3 +278,25 @@ export function errorsOf(items: INodeExecutionData[]): Array<string | undefined>
 }
 
 export type { CredentialStore, ICredentialDataDecryptedObject };
+
+/** The canvas subtitle n8n's editor shows for a node with these parameters, evaluated as n8n does. */
+export function subtitleFor(nodeType: INodeType, parameters: INodeParameters): string {
+	const { description } = nodeType;
+	const node: INode = {
+		id: 'subtitle',
+		name: 'Node',
+		type: `${PACKAGE}.${description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesOf({ [node.type]: nodeType }),
+	});
+	return String(
+		workflow.expression.getSimpleParameterValue(node, description.subtitle ?? '', 'manual', {}),
+	);
+}

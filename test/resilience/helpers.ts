@@ -12,6 +12,7 @@ import {
 	runWorkflow,
 	TRIGGER_TYPE,
 	type CredentialStore,
+	type RunNodeOptions,
 	type RunNodeResult,
 	type WorkflowResult,
 	useSandbox,
@@ -35,6 +36,7 @@ export interface Run {
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	executeOnce?: boolean;
+	retryOnFail?: RunNodeOptions['retryOnFail'];
 }
 
 export const osviCredentials = (sandbox: Sandbox, apiToken: string = DEMO.osviToken): CredentialStore => ({

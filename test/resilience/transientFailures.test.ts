@@ -109,7 +109,9 @@ describe('rate limits (429)', () => {
 		expect(error?.message).toBe(
 			'OSVI is limiting the request rate (429: rate_limited). Wait a moment, or space requests out with Retry and Rate Limit → Requests per Minute.',
 		);
-		expect(description(error)).toContain('OSVI asked to wait 120 s before retrying, longer than Retry and Rate Limit → Max Wait per Retry');
+		expect(description(error)).toContain(
+			'Not retried: OSVI asked to wait 120 s, longer than Retry and Rate Limit → Max Wait per Retry. OSVI did not act on it: nothing was sent; run it again after that wait, or raise Max Wait per Retry.',
+		);
 		expect(sandbox.current.requests).toHaveLength(1);
 	});
 
@@ -189,8 +191,10 @@ describe('service unavailable (503)', () => {
 			parameters: { resource: 'agent', operation: 'getAll', returnAll: true, retryAndRateLimit: { ...FAST_RETRIES, maxRetries: 2 } },
 		});
 
-		expect(error?.message).toMatch(/^OSVI failed to handle the request \(503/);
-		expect(description(error)).toContain('Gave up after 2 retries');
+		expect(error?.message).toMatch(/^OSVI is not available right now \(503/);
+		expect(description(error)).toContain(
+			'Retried 2 times (Retry and Rate Limit → Max Retries); OSVI turned every try away. It only reads, so running it again is safe; run it again later.',
+		);
 		expect(sandbox.current.requests).toHaveLength(3);
 	});
 });
@@ -270,7 +274,7 @@ describe('dropped connections', () => {
 		const { error } = await runOsvi(sandbox.current, { parameters: sendEach(), items: customers(1) });
 
 		expect(error?.message).toBe('The connection to OSVI was lost before it answered (ECONNRESET)');
-		expect(description(error)).toContain('Not retried: OSVI may already have acted on this request');
+		expect(description(error)).toContain('Not retried, and it may have been delivered: OSVI may have acted on it before the failure reached n8n');
 		expect(routes(sandbox.current.requests)).toEqual(['POST /v1/chat/inbound']);
 	});
 });
@@ -294,7 +298,7 @@ describe('engine failures (502 with upstream_body)', () => {
 		});
 
 		expect(error?.message).toMatch(/^OSVI does not allow Tell while an operator has taken over the session/);
-		expect(description(error)).not.toContain('Not retried');
+		expect(description(error)).toContain('Not retried: OSVI turned it down, so nothing was sent.');
 		expect(sandbox.current.requests).toHaveLength(1);
 	});
 
@@ -313,10 +317,10 @@ describe('engine failures (502 with upstream_body)', () => {
 		});
 
 		expect(errorsOf(items)).toEqual([
-			'The OSVI chat engine failed or rejected the request (502: Python engine timed out). Try again later.',
+			'The OSVI chat engine failed (502: Python engine timed out)',
 		]);
 		expect(error).toBeUndefined();
-		expect(String(items[0].error?.description)).toContain('Not retried: OSVI may already have acted on this request');
+		expect(String(items[0].error?.description)).toContain('Not retried, and it may have been delivered: OSVI may have acted on it before the failure reached n8n');
 		expect(sandbox.current.requests).toHaveLength(1);
 	});
 });
@@ -350,7 +354,7 @@ describe('timeouts (Request Options → Timeout)', () => {
 		});
 
 		expect(error?.message).toBe('OSVI did not answer before the request timed out (ECONNABORTED)');
-		expect(description(error)).toContain('Not retried: OSVI may already have acted on this request');
+		expect(description(error)).toContain('Not retried, and it may have been delivered: OSVI may have acted on it before the failure reached n8n');
 		expect(routes(sandbox.current.requests)).toEqual(['POST /v1/chat/inbound']);
 	});
 });

@@ -29,12 +29,13 @@ export class FaultBook {
 	}
 
 	/** The first matching rule that still has uses left and wins its probability draw. */
-	match(api: ApiName, method: string, pathname: string): FaultRule | undefined {
+	match(api: ApiName, method: string, pathname: string, rawBody = ''): FaultRule | undefined {
 		for (const active of this.rules) {
 			const { rule } = active;
 			if (rule.api && rule.api !== api) continue;
 			if (rule.method && rule.method.toUpperCase() !== method) continue;
 			if (rule.path !== undefined && !pathMatches(rule.path, pathname)) continue;
+			if (rule.bodyIncludes !== undefined && !rawBody.includes(rule.bodyIncludes)) continue;
 			if (rule.times !== undefined && active.used >= rule.times) continue;
 			const p = rule.probability ?? 1;
 			// Draw only for probabilistic rules, so adding a certain rule does not shift the sequence.

@@ -207,7 +207,9 @@ describe('GET /v1/call/{id}, transcript and recording', () => {
 		const download = sandbox.requests.find((r) => r.path.startsWith('/recordings/'));
 		expect(download?.headers['api-token']).toBeUndefined();
 
-		const forged = await axios.get(url.replace(/Signature=\w/, 'Signature=0'), { validateStatus: () => true });
+		// Change the signature's first character (to one it is not).
+		const forgedUrl = url.replace(/Signature=(\w)/, (_, first: string) => `Signature=${first === '0' ? '1' : '0'}`);
+		const forged = await axios.get(forgedUrl, { validateStatus: () => true });
 		expect(forged.status).toBe(403);
 		expect(forged.data).toContain('<Code>AccessDenied</Code>');
 		const expired = sandbox.voice.recordingUrl(sandbox.osviUrl, sandbox.voice.calls.get(id)!, Date.now() - 901_000);

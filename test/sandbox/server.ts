@@ -88,7 +88,7 @@ export class SandboxCore {
 		if (this.latencyMs > 0) await sleep(this.latencyMs);
 		if (res.destroyed) return; // client gave up while we were "slow"
 
-		const fault = this.faults.match(api, apiReq.method, apiReq.path);
+		const fault = this.faults.match(api, apiReq.method, apiReq.path, apiReq.rawBody);
 		if (fault?.kind === 'drop') {
 			req.socket.destroy();
 			return;

@@ -25,6 +25,8 @@ export interface FaultRule {
 	method?: string;
 	/** Exact pathname, or a RegExp tested against the pathname. */
 	path?: string | RegExp;
+	/** Only requests whose raw body contains this text (one item's request among many). */
+	bodyIncludes?: string;
 	kind: 'status' | 'drop' | 'hang';
 	/** For kind 'status'; default 500. */
 	status?: number;

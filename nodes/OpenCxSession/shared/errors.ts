@@ -8,7 +8,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { retryAfterMs } from '../../shared/request/delays';
+import { noteAnswered } from '../../shared/request/earlierTries';
 import { isFailedStatus, rememberResponse } from '../../shared/request/failedResponse';
 import { OPEN_CX } from './api';
 
@@ -69,23 +69,16 @@ const WHAT_BY_STATUS: Record<number, Words> = {
 	429: () => 'open.cx rate limit reached',
 };
 
-/** What to do about it, by HTTP status. */
+/**
+ * What to do about it, where the status alone decides it. Whether a 429 or 5xx was retried and may
+ * have been delivered depends on the method: the shared retry code adds that (shared/request).
+ */
 const NEXT_STEP_BY_STATUS: Record<number, Words> = {
 	401: () => 'Check the API key in the open.cx credential; keys are created under Settings → Access.',
 	403: ({ family }) => `Give the key the ${family}:read and ${family}:write scopes, or full access, under Settings → Access.`,
 	404: ({ subject }) => `Check the ${subject} ID.`,
-	429: (_, response) => {
-		const wait = retryAfterMs(response.headers?.['retry-after']);
-		return (
-			`open.cx allows ${OPEN_CX.documentedRequestsPerMinute} requests per minute. Space requests out with Retry and Rate Limit → Requests per Minute` +
-			(wait !== undefined ? `, or retry after ${Math.ceil(wait / 1000)} seconds.` : ', or retry later.')
-		);
-	},
-};
-
-const serverSide = {
-	what: 'open.cx failed to process the request',
-	next: 'This is an error on the open.cx side; retrying later may succeed.',
+	429: () =>
+		`open.cx allows ${OPEN_CX.documentedRequestsPerMinute} requests per minute; space requests out with Retry and Rate Limit → Requests per Minute.`,
 };
 
 /**
@@ -97,8 +90,9 @@ export function openCxApiError(context: Context, response: IN8nHttpFullResponse,
 	const apiMessage = apiMessageOf(response);
 	const scope = scopeOf(context, url);
 	const what =
-		WHAT_BY_STATUS[status]?.(scope, response) ?? (status >= 500 ? serverSide.what : 'open.cx request failed');
-	const description = NEXT_STEP_BY_STATUS[status]?.(scope, response) ?? (status >= 500 ? serverSide.next : undefined);
+		WHAT_BY_STATUS[status]?.(scope, response) ??
+		(status >= 500 ? 'open.cx failed to process the request' : 'open.cx request failed');
+	const description = NEXT_STEP_BY_STATUS[status]?.(scope, response);
 
 	const body = response.body;
 	const errorResponse =
@@ -154,5 +148,6 @@ export async function throwOnOpenCxError(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	assertOpenCxSuccess(this, response);
+	noteAnswered(this);
 	return items;
 }

@@ -3,8 +3,10 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n
 import { readSendResponse, sendTimeOf, waitForAiReply } from './aiReply';
 
 /**
- * Puts the AI's reply and the handed-off flag at the top of the item, whichever response shape
- * open.cx used, and with Wait for AI Reply polls the history when the answer is only an ack.
+ * Reads the AI's reply and the handed-off flag from whichever response shape open.cx used, and with
+ * Wait for AI Reply polls the history when the answer is only an ack. With Simplify (the default)
+ * the item is `{messageId, aiReply, handedOff, aiReplyTimedOut}`; without, open.cx's whole answer
+ * with those fields added.
  */
 export async function sendAnswer(
 	this: IExecuteSingleFunctions,
@@ -34,5 +36,7 @@ export async function sendAnswer(
 		result.handedOff = wait.handedOff ?? outcome.handedOff;
 		result.aiReplyTimedOut = wait.timedOut;
 	}
-	return [{ json: result }];
+	if (!this.getNodeParameter('simplify', true)) return [{ json: result }];
+	const { messageId, aiReply, handedOff, aiReplyTimedOut = false } = result;
+	return [{ json: { messageId, aiReply, handedOff, aiReplyTimedOut } }];
 }

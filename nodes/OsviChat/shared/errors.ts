@@ -9,6 +9,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { isObject } from '../../shared/fields/checks';
+import { noteAnswered } from '../../shared/request/earlierTries';
 import { isFailedStatus, rememberResponse } from '../../shared/request/failedResponse';
 
 /** What the user should do, keyed by OSVI's own error code (v1 `error` or the 502 engine `reason`). */
@@ -34,10 +35,13 @@ const WHAT_BY_STATUS: Record<number, string> = {
 	404: 'OSVI could not find what the request names',
 	422: 'OSVI rejected the request',
 	429: 'OSVI is limiting the request rate',
-	502: 'The OSVI chat engine failed or rejected the request',
+	503: 'OSVI is not available right now',
 };
 
-/** What to do about it, by HTTP status. */
+/**
+ * What to do, by HTTP status, where the status alone decides it. For 5xx the description says it:
+ * whether the request was retried and may have been delivered depends on the method (shared/request).
+ */
 const NEXT_STEP_BY_STATUS: Record<number, string> = {
 	400: 'Fill in the missing or invalid field.',
 	401: 'Check the API Token in the OSVI API credential.',
@@ -68,13 +72,20 @@ function reasonOf(body: IDataObject): string | undefined {
 	return text(body.error) ?? text(body.message);
 }
 
-function messageFor(status: number, reason: string | undefined): string {
+function messageFor(status: number, reason: string | undefined, rejected: boolean): string {
 	if (reason && MESSAGES[reason]) return MESSAGES[reason];
 	const what =
 		WHAT_BY_STATUS[status] ??
-		(status >= 500 ? 'OSVI failed to handle the request' : 'OSVI returned an error');
-	const next = NEXT_STEP_BY_STATUS[status] ?? (status >= 500 ? 'Try again later.' : '');
-	return `${what} (${status}${reason ? `: ${reason}` : ''}). ${next}`.trim();
+		(status === 502
+			? rejected
+				? 'The OSVI chat engine rejected the request'
+				: 'The OSVI chat engine failed'
+			: status >= 500
+				? 'OSVI failed to handle the request'
+				: 'OSVI returned an error');
+	const happened = `${what} (${status}${reason ? `: ${reason}` : ''})`;
+	const next = NEXT_STEP_BY_STATUS[status];
+	return next ? `${happened}. ${next}` : happened;
 }
 
 /**
@@ -103,9 +114,18 @@ function buildError(node: INode, { statusCode, body }: IN8nHttpFullResponse): No
 	const detail = text(body.error) !== reason ? text(body.error) : undefined;
 	return new NodeApiError(node, body as JsonObject, {
 		httpCode,
-		message: messageFor(statusCode, reason),
+		message: messageFor(statusCode, reason, engineRejected(body)),
 		description: detail,
 	});
+}
+
+/**
+ * Get Active's "no active session": OSVI documents a 404 when the customer has no active session
+ * with the agent (its code is not documented) and leaves the agent-less case open (404 or `{}`).
+ * An unknown agent is a 404 too, and stays an error.
+ */
+export function isNoActiveSession({ statusCode, body }: IN8nHttpFullResponse): boolean {
+	return statusCode === 404 && !(isObject(body) && reasonOf(body) === 'agent_not_found');
 }
 
 /** Throws unless OSVI answered 2xx with JSON and without `success: false`. */
@@ -128,5 +148,6 @@ export async function throwOnOsviError(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	assertOsviSuccess(this.getNode(), response);
+	noteAnswered(this);
 	return items;
 }

@@ -31,12 +31,12 @@ export function agentField({ in: where = 'body', required = true }: { in?: Where
 		description: required
 			? 'The OSVI agent that answers the customer'
 			: 'Only the session with this agent; leave empty to get every active session of the customer, one item per agent',
-		hint: 'The list shows what OSVI reports as active agents; if a chat agent is missing, enter its ID with By ID',
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
+				hint: 'The list shows what OSVI reports as active agents; if a chat agent is missing, enter its ID with By ID',
 				typeOptions: { searchListMethod: 'searchAgents', searchable: true },
 			},
 			{
@@ -44,6 +44,7 @@ export function agentField({ in: where = 'body', required = true }: { in?: Where
 				name: 'id',
 				type: 'string',
 				placeholder: 'agent_IsZ3Q6Sf_60Eh26XQMGbz-R_og',
+				hint: 'The ID on the agent’s page in the OSVI dashboard',
 				validation: [
 					{
 						type: 'regex',

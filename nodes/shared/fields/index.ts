@@ -26,6 +26,17 @@
  * per name (see oneEntryPerName), unless what n8n shows differs (a field one operation makes optional).
  */
 
+import { plainField } from './factories';
+
 export * from './factories';
 export { oneEntryPerName } from './oneEntryPerName';
 export { keepLimit, returnAllAndLimit, returnAllAndLimitFields } from './returnAllAndLimit';
+
+/** What n8n's Retry On Fail does to a send, shown on the operations that send a customer's message. */
+export const retryOnFailNotice = plainField({
+	displayName:
+		'With Settings → Retry On Fail, a message already delivered is not sent again in that execution. Retrying a failed execution from the Executions list starts a new execution, which sends every message again.',
+	name: 'retryOnFailNotice',
+	type: 'notice',
+	default: '',
+});

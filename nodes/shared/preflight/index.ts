@@ -169,3 +169,13 @@ export const releaseCheckedItem: PreSendAction = async function (this: IExecuteS
 export function isStopped(requestOptions: object): boolean {
 	return stopped.has(requestOptions);
 }
+
+/**
+ * This try of the node's run: one object per try, and how many of its items passed their checks
+ * (the items whose requests go on to the routed request, sent or held back).
+ */
+export function currentTry(context: IExecuteSingleFunctions): { run: object; checkedItems: number } | undefined {
+	const key = runKey(context);
+	const run = key && runs.get(key);
+	return run ? { run, checkedItems: run.items.size - run.failed.size } : undefined;
+}

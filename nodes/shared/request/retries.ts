@@ -4,7 +4,7 @@ import { failedResponseOf } from './failedResponse';
 import { networkCode, networkFailureMessage } from './networkFailure';
 import { waitForTurn } from './rateLimit';
 import { requestSettingsOf, type ApiProfile } from './settings';
-import { decide, type Decision, type Failure } from './retryPolicy';
+import { decide, isSafeMethod, type Decision, type Failure } from './retryPolicy';
 
 export type RequestContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
 
@@ -19,26 +19,51 @@ function failureOf(error: unknown): Failure {
 	return code ? { kind: 'network', code } : { kind: 'other' };
 }
 
-function hintFor(decision: Decision, api: ApiProfile, retries: number): string | undefined {
-	if (!('giveUp' in decision)) return undefined;
+/**
+ * The second half of every final error, after the API's own "what happened": whether the request
+ * was retried, whether it may have reached the API, and what to do. The headline never contradicts it.
+ */
+function outcomeFor(decision: Decision, failure: Failure, api: ApiProfile, method: string, retries: number): string | undefined {
+	if (!('giveUp' in decision) || failure.kind === 'other') return undefined;
+	const safe = isSafeMethod(method);
+	const nothingDone = safe ? 'It only reads, so running it again is safe' : `${api.name} did not act on it: nothing was sent`;
+	const times = `${retries} ${retries === 1 ? 'time' : 'times'}`;
 	switch (decision.giveUp) {
 		case 'exhausted':
-			return `Gave up after ${retries} ${retries === 1 ? 'retry' : 'retries'} (Retry and Rate Limit → Max Retries).`;
+			return failure.kind === 'network'
+				? `Retried ${times} (Retry and Rate Limit → Max Retries); every try failed the same way. ${nothingDone}; run it again later.`
+				: `Retried ${times} (Retry and Rate Limit → Max Retries); ${api.name} turned every try away. ${nothingDone}; run it again later${failure.kind === 'response' && failure.status === 429 ? ', or lower Retry and Rate Limit → Requests per Minute' : ''}.`;
 		case 'waitTooLong':
-			return `${api.name} asked to wait ${Math.ceil(decision.waitMs / 1000)} s before retrying, longer than Retry and Rate Limit → Max Wait per Retry, so it was not retried.`;
+			return `Not retried: ${api.name} asked to wait ${Math.ceil(decision.waitMs / 1000)} s, longer than Retry and Rate Limit → Max Wait per Retry. ${nothingDone}; run it again after that wait, or raise Max Wait per Retry.`;
+		case 'disabled':
+			return `Not retried: Retry and Rate Limit → Retry on Failure is off. ${nothingDone}; run it again later.`;
 		case 'mayHaveBeenProcessed':
-			return `Not retried: ${api.name} may already have acted on this request, and repeating it could do it twice (send the customer’s message twice, for example). Check in ${api.name} before running it again.`;
+			return `Not retried, and it may have been delivered: ${api.name} may have acted on it before the failure reached n8n, and repeating it could do it twice (a customer’s message sent twice, a call started twice). Check in ${api.name} before sending it again; n8n’s Retry On Fail does not send it again in this execution.`;
+		case 'notRetryable':
+			if (failure.kind === 'response' && failure.status >= 500) {
+				return safe
+					? `Not retried. ${nothingDone}; run it again later.`
+					: `Not retried: ${api.name} turned it down, so nothing was sent.`;
+			}
+			return `Not retried: repeating it cannot help. ${nothingDone}.`;
 		default:
 			return undefined;
 	}
 }
 
-function giveUp(error: unknown, failure: Failure, api: ApiProfile, hint: string | undefined): unknown {
+/** Errors of requests the API may have acted on (a send that failed midway). */
+const mayHaveActed = new WeakSet<object>();
+
+export const mayHaveBeenDone = (error: unknown) =>
+	typeof error === 'object' && error !== null && mayHaveActed.has(error);
+
+function giveUp(error: unknown, decision: Decision, failure: Failure, api: ApiProfile, outcome: string | undefined): unknown {
 	if (typeof error !== 'object' || error === null) return error;
 	settled.add(error);
+	if ('giveUp' in decision && decision.giveUp === 'mayHaveBeenProcessed') mayHaveActed.add(error);
 	const failed = error as { message: string; description?: string | null };
 	if (failure.kind === 'network') failed.message = networkFailureMessage(api.name, failure.code);
-	if (hint) failed.description = [failed.description, hint].filter(Boolean).join(' ');
+	if (outcome) failed.description = [failed.description, outcome].filter(Boolean).join(' ');
 	return error;
 }
 
@@ -69,7 +94,7 @@ export async function withRetries<T>(
 				await sleep(decision.retryInMs);
 				continue;
 			}
-			throw giveUp(error, failure, api, hintFor(decision, api, retries));
+			throw giveUp(error, decision, failure, api, outcomeFor(decision, failure, api, method, retries));
 		}
 	}
 }

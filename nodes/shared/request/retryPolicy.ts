@@ -34,7 +34,7 @@ export type Decision =
 	| { giveUp: 'notRetryable' | 'disabled' | 'exhausted' | 'mayHaveBeenProcessed' }
 	| { giveUp: 'waitTooLong'; waitMs: number };
 
-const isSafeMethod = (method: string) => SAFE_METHODS.has(method.toUpperCase());
+export const isSafeMethod = (method: string) => SAFE_METHODS.has(method.toUpperCase());
 
 export function decide(failure: Failure, method: string, retriesDone: number, settings: RetrySettings): Decision {
 	const safe = isSafeMethod(method);

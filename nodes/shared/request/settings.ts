@@ -31,7 +31,8 @@ export function requestSettingsProperty(api: ApiProfile, releaseCheckedItem: Pre
 		name: REQUEST_SETTINGS,
 		type: 'collection',
 		placeholder: 'Add Option',
-		default: {},
+		// Shown with the defaults the node applies anyway, so they are visible; a saved {} means the same.
+		default: { retryOnFailure: true, maxRetries: 3, maxWait: 60 },
 		description: `How requests to ${api.name} are repeated after a rate limit or outage, and spaced out`,
 		options: [
 			{
@@ -54,13 +55,13 @@ export function requestSettingsProperty(api: ApiProfile, releaseCheckedItem: Pre
 				displayName: 'Requests per Minute',
 				name: 'requestsPerMinute',
 				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 60,
-				description: `${
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: `0 means no limit. ${
 					api.documentedRequestsPerMinute
 						? `${api.name} allows ${api.documentedRequestsPerMinute} requests per minute. `
 						: ''
-				}Start at most this many requests per minute in one run of this node, counting every item, page, poll and retry`,
+				}Start at most this many requests per minute in one run of this node, counting every item, page, poll and retry.`,
 			},
 			{
 				displayName: 'Retry on Failure',

@@ -22,6 +22,16 @@ describe('open.cx Session › Message › Send', () => {
 		expect(request.headers.authorization).toBe(BEARER);
 		expect(request.body).toEqual({ sender: 'contact', message: { type: 'text', text: 'Where is my parcel?' } });
 		const messageId = session.events[0].id;
+		// Simplify (on by default; changed: the item used to carry open.cx's whole answer too).
+		expect(jsonOf(items)).toEqual([{ messageId, aiReply: null, handedOff: null, aiReplyTimedOut: false }]);
+	});
+
+	test('with Simplify off, returns open.cx’s whole answer with the reply fields added', async () => {
+		const session = newSession(sandbox.current);
+		const { items } = await runOpenCx(sandbox.current, {
+			parameters: send(session.id, { text: 'Where is my parcel?', simplify: false }),
+		});
+		const messageId = session.events[0].id;
 		expect(jsonOf(items)).toEqual([
 			{ messageId, aiReply: null, handedOff: null, success: true, data: { message: { id: messageId } } },
 		]);
@@ -37,8 +47,7 @@ describe('open.cx Session › Message › Send', () => {
 			messageId: null,
 			aiReply: 'AI: Do you ship to Ireland?',
 			handedOff: false,
-			success: true,
-			data: { autopilotResponse: { value: { content: 'AI: Do you ship to Ireland?' } } },
+			aiReplyTimedOut: false,
 		});
 	});
 
@@ -92,8 +101,8 @@ describe('open.cx Session › Message › Send', () => {
 			agent: { id: 42, name: 'Sam' },
 			should_take_over_session_from_ai: true,
 		});
-		expect(items[0].json).toMatchObject({ aiReply: null });
-		expect(items[0].json).not.toHaveProperty('aiReplyTimedOut');
+		// A human agent's message is never waited on: no reply, and no timeout either.
+		expect(items[0].json).toMatchObject({ aiReply: null, aiReplyTimedOut: false });
 		expect(session.events.map((e) => e.event.type)).toEqual(['human_agent_takeover', 'message']);
 		expect(session.handedOff).toBe(true);
 	});

@@ -93,8 +93,9 @@ describe('open.cx Session › API errors', () => {
 			parameters: { resource: 'session', operation: 'get', sessionId: session.id, retryAndRateLimit: { maxWait: 10 } },
 		});
 		expect(error?.message).toBe('open.cx rate limit reached (429): Too Many Requests');
-		expect((error as NodeApiError).description).toMatch(/100 requests per minute.*retry after 30 seconds/);
-		expect((error as NodeApiError).description).toMatch(/asked to wait 30 s .*Max Wait per Retry/);
+		expect((error as NodeApiError).description).toBe(
+			'open.cx allows 100 requests per minute; space requests out with Retry and Rate Limit → Requests per Minute. Not retried: open.cx asked to wait 30 s, longer than Retry and Rate Limit → Max Wait per Retry. It only reads, so running it again is safe; run it again after that wait, or raise Max Wait per Retry.',
+		);
 		expect(openCxRequests(sandbox.current)).toHaveLength(1);
 	});
 

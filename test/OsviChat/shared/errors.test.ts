@@ -96,7 +96,7 @@ const cases: Record<string, ErrorCase> = {
 			faultOn(502, { success: false, error: 'Python engine unavailable', upstream_body: null }),
 		),
 		status: 502,
-		message: 'The OSVI chat engine failed or rejected the request (502: Python engine unavailable). Try again later.',
+		message: 'The OSVI chat engine failed (502: Python engine unavailable)',
 	},
 	'an unknown engine reason (502)': {
 		setup: injectIntoThree(
@@ -107,7 +107,7 @@ const cases: Record<string, ErrorCase> = {
 			}),
 		),
 		status: 502,
-		message: 'The OSVI chat engine failed or rejected the request (502: context_locked). Try again later.',
+		message: 'The OSVI chat engine rejected the request (502: context_locked)',
 	},
 	'legacy errors[] envelope (422)': {
 		setup: () => ({
@@ -128,7 +128,7 @@ const cases: Record<string, ErrorCase> = {
 	'plain message envelope (500)': {
 		setup: injectIntoThree(faultOn(500, { message: 'Internal failure' })),
 		status: 500,
-		message: 'OSVI failed to handle the request (500: Internal failure). Try again later.',
+		message: 'OSVI failed to handle the request (500: Internal failure)',
 	},
 	'a body that is not OSVI’s (502 from a proxy)': {
 		setup: injectIntoThree(faultOn(502, '<html>Bad Gateway</html>')),
@@ -139,7 +139,7 @@ const cases: Record<string, ErrorCase> = {
 	'success: false on a 200': {
 		setup: injectIntoThree(faultOn(200, { success: false, error: 'context_rejected' })),
 		status: 200,
-		message: 'OSVI returned an error (200: context_rejected).',
+		message: 'OSVI returned an error (200: context_rejected)',
 	},
 };
 
@@ -199,6 +199,19 @@ describe('OSVI errors', () => {
 			expect(errorsOf(result.items)).toEqual([message, message]);
 			expect(JSON.stringify(result.runData)).not.toContain(wrongToken);
 		});
+	});
+
+	test('a token that is not 16 characters fails the run before anything is sent, naming only its length', async () => {
+		const result = await runOsvi(sandbox.current, {
+			parameters: { resource: 'agent', operation: 'getAll', returnAll: true },
+			apiToken: 'tooShort9',
+		});
+
+		expect(result.error?.message).toBe(
+			'The API Token in the OSVI API credential has 9 characters; OSVI tokens have 16. Copy it again from the OSVI dashboard under Settings → API.',
+		);
+		expect(osviRequests(sandbox.current)).toEqual([]);
+		expect(JSON.stringify(result.runData)).not.toContain('tooShort9');
 	});
 
 	test('a legacy session that is gone fails with OSVI’s own wording', async () => {

@@ -38,7 +38,7 @@ describe('Support → Tell', () => {
 		);
 		// The engine call that failed stays in the details for whoever debugs it.
 		expect((error as { description?: string }).description).toBe(
-			`Python engine returned 422 for POST /v1/chat/session/${session.id}/support`,
+			`Python engine returned 422 for POST /v1/chat/session/${session.id}/support Not retried: OSVI turned it down, so nothing was sent.`,
 		);
 	});
 });

@@ -33,7 +33,7 @@ describe('Call → Start is never sent twice for one item', () => {
 		sandbox.current.addFault({ api: 'osvi', path: '/v1/call', kind: 'status', status: 500, times: 1 });
 		const { error } = await runVoice(sandbox.current, { parameters, items });
 		expect(calls()).toHaveLength(1);
-		expect((error as { description?: string } | undefined)?.description).toMatch(/Not retried: OSVI may already have acted on this request/);
+		expect((error as { description?: string } | undefined)?.description).toMatch(/Not retried, and it may have been delivered: OSVI may have acted on it before the failure reached n8n/);
 	});
 
 	test('a lost connection is not retried', async () => {
@@ -55,7 +55,10 @@ describe('Call → Start is never sent twice for one item', () => {
 		sandbox.current.addFault({ api: 'osvi', path: '/v1/call', kind: 'status', status: 500, times: 1 });
 		const result = await runWithNodeRetries();
 		expect(calls()).toHaveLength(1);
-		expect(result.errorOf('OSVI Voice')?.message).toMatch(/Call not started again: an earlier try of this node may already have placed it/);
+		// The later try throws the first try's error again, which says the call may have been placed.
+		const error = result.errorOf('OSVI Voice') as (Error & { description?: string }) | undefined;
+		expect(error?.message).toMatch(/500/);
+		expect(error?.description).toMatch(/may have been delivered.*Retry On Fail does not send it again/s);
 	});
 
 	test('n8n’s Retry On Fail returns the calls already started and retries only a call OSVI refused', async () => {

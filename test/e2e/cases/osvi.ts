@@ -9,6 +9,38 @@ const reply = (content: string) => `Thanks, you said: ${content}`;
 
 export const osviCases: ExecutionCase[] = [
 	{
+		name: 'OSVI: with Retry On Fail, 3 messages, one answered 502 then 200 on the re-run: every customer message recorded once',
+		workflowId: 'e2eOsviRetryOF01',
+		before: async ({ sandbox }) => {
+			// The chat engine turns the first message down once (nothing was done); the re-run sends only it.
+			await sandbox.addFaults([
+				{
+					api: 'osvi',
+					path: '/v1/chat/inbound',
+					bodyIncludes: 'Hello once 0',
+					kind: 'status',
+					status: 502,
+					body: { success: false, error: 'Python engine returned 503', upstream_body: { state: 'rejected', reason: 'engine_busy' } },
+					times: 1,
+				},
+			]);
+		},
+		check: async (run, { sandbox }) => {
+			succeeded(run);
+			assert.deepEqual(
+				output(run, 'Send With Retry On Fail').map((item) => item.json.reply),
+				[0, 1, 2].map((i) => reply(`Hello once ${i}`)),
+			);
+			const sent = (await sandbox.requests('osvi')).filter((r) => r.path === '/v1/chat/inbound');
+			const answered = sent.map((r) => `${String(body(r).content)}: ${r.status}`);
+			// Try 1: three requests, the first turned down; try 2: only that one.
+			assert.deepEqual(answered.slice(0, 3).sort(), ['Hello once 0: 502', 'Hello once 1: 200', 'Hello once 2: 200']);
+			assert.deepEqual(answered.slice(3), ['Hello once 0: 200']);
+			const delivered = answered.filter((line) => line.endsWith(': 200')).map((line) => line.split(':')[0]);
+			assert.deepEqual(delivered.sort(), ['Hello once 0', 'Hello once 1', 'Hello once 2'], 'every customer message recorded once');
+		},
+	},
+	{
 		name: 'OSVI: create → two messages → get active → inject context → take over → operator message → hand back → close, in one session',
 		workflowId: 'e2eOsviConvers01',
 		check: async (run, { sandbox }) => {

@@ -1,4 +1,12 @@
-import { booleanField, collectionField, operationFields, optionsField, plainField, textField } from '../../../shared/fields';
+import {
+	booleanField,
+	collectionField,
+	operationFields,
+	optionsField,
+	plainField,
+	retryOnFailNotice,
+	textField,
+} from '../../../shared/fields';
 import { noteSendTime } from '../../shared/aiReply';
 import { attachments } from '../../shared/attachments';
 import { contactDetails, humanAgentId, sessionAdditionalFields, sessionId } from '../../shared/fields';
@@ -59,6 +67,14 @@ export const fields = operationFields({ resource: 'message', operation: 'send' }
 	),
 	// Read by sendAnswer after the message is sent.
 	plainField({
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return only messageId, aiReply, handedOff and aiReplyTimedOut instead of open.cx’s whole answer with those fields added',
+	}),
+	plainField({
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
@@ -93,4 +109,5 @@ export const fields = operationFields({ resource: 'message', operation: 'send' }
 			},
 		],
 	}),
+	retryOnFailNotice,
 ]);

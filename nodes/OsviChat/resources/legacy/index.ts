@@ -17,7 +17,9 @@ export const legacyDescription: INodeProperties[] = [
 			{
 				name: 'Close Session',
 				value: 'closeSession',
-				action: 'Close a legacy session',
+				// The rule's sentence case drops the parentheses that mark it deprecated in the node panel.
+				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased
+				action: 'Close a legacy session (deprecated)',
 				description:
 					'Deprecated: close a legacy chat session permanently and return its summary; use Session → Close instead',
 				routing: {
@@ -32,7 +34,9 @@ export const legacyDescription: INodeProperties[] = [
 			{
 				name: 'Send Message',
 				value: 'sendMessage',
-				action: 'Send a message in a legacy session',
+				// The rule's sentence case drops the parentheses that mark it deprecated in the node panel.
+				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased
+				action: 'Send a message in a legacy session (deprecated)',
 				description:
 					'Deprecated: send a customer message into a legacy session and return the reply; use Message → Send instead',
 				routing: {
@@ -44,7 +48,9 @@ export const legacyDescription: INodeProperties[] = [
 			{
 				name: 'Start Session',
 				value: 'startSession',
-				action: 'Start a legacy session',
+				// The rule's sentence case drops the parentheses that mark it deprecated in the node panel.
+				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased
+				action: 'Start a legacy session (deprecated)',
 				description: 'Deprecated: start a legacy chat session with an agent; use Session → Create instead',
 				routing: {
 					request: { method: 'POST', url: '/chat_sessions' },

@@ -1,4 +1,4 @@
-import { operationFields } from '../../../shared/fields';
+import { operationFields, retryOnFailNotice } from '../../../shared/fields';
 import { agentField, content, customerIdField, sessionIdField, simplify } from '../../shared/fields';
 
 export const fields = operationFields({ resource: 'message', operation: 'send' }, [
@@ -7,4 +7,5 @@ export const fields = operationFields({ resource: 'message', operation: 'send' }
 	content,
 	sessionIdField({ property: 'session_id', required: false }),
 	simplify,
+	retryOnFailNotice,
 ]);

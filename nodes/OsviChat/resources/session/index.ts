@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { throwOnOsviError } from '../../shared/errors';
-import { splitActiveSessions, unwrapData } from '../../shared/output';
+import { activeSessions, unwrapData } from '../../shared/output';
 import { sessionPath } from '../../shared/fields';
 import { fields as close } from './close';
 import { fields as create } from './create';
@@ -44,11 +44,12 @@ export const sessionDescription: INodeProperties[] = [
 				value: 'getActive',
 				action: 'Get the active sessions of a customer',
 				description:
-					'Look up a customer’s active session with one agent, or all their active sessions (one item per agent)',
+					'Look up a customer’s active session with one agent, or all their active sessions (one item per agent); no active session returns no items',
 				routing: {
 					request: { method: 'GET', url: '/v1/chat/session/active' },
 					send: { preSend: getActive.preSend },
-					output: { postReceive: [throwOnOsviError, splitActiveSessions] },
+					// Its own error check: a 404 there means "no active session".
+					output: { postReceive: [activeSessions] },
 				},
 			},
 			{

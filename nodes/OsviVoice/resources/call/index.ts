@@ -3,7 +3,6 @@ import type { INodeProperties } from 'n8n-workflow';
 import { routedRequest } from '../../../shared';
 import { OSVI } from '../../../OsviChat/shared/api';
 import { throwOnOsviError } from '../../../OsviChat/shared/errors';
-import { callOnceNote, startCallOnce } from '../../shared/callOnce';
 import { callPath, COST_WARNING } from '../../shared/fields';
 import { dataOnly, downloadRecording, pages, transcriptItems } from '../../shared/output';
 import { fields as get } from './get';
@@ -69,11 +68,10 @@ export const callDescription: INodeProperties[] = [
 				name: 'Start',
 				value: 'start',
 				action: 'Start a phone call',
-				description: `Have an agent call a phone number. ${COST_WARNING}. ${callOnceNote}`,
+				description: `Have an agent call a phone number. ${COST_WARNING}. Never sent twice for one item, even when a try fails midway`,
 				routing: {
 					request: { method: 'POST', url: '/v1/call' },
 					send: { preSend: start.preSend },
-					operations: { pagination: startCallOnce },
 					output: { postReceive: [throwOnOsviError, dataOnly] },
 				},
 			},
