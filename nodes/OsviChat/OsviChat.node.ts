@@ -8,7 +8,7 @@ import { legacyDescription } from './resources/legacy';
 import { messageDescription } from './resources/message';
 import { sessionDescription } from './resources/session';
 import { supportDescription } from './resources/support';
-import { OSVI } from './shared/api';
+import { OSVI, OSVI_REQUEST_DEFAULTS } from './shared/api';
 
 export class OsviChat implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,12 +39,7 @@ export class OsviChat implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'osviApi', required: true }],
-		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			// Failed calls reach the shared postReceive, which reads OSVI's own error code.
-			ignoreHttpStatusErrors: true,
-		},
+		requestDefaults: OSVI_REQUEST_DEFAULTS,
 		// Every request goes through this one function: retries and the rate limit (nodes/shared).
 		requestOperations: { pagination: routedRequest(OSVI) },
 		properties: withRetryAndRateLimit(OSVI, [

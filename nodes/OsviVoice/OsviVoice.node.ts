@@ -1,9 +1,9 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { routedRequest, withRetryAndRateLimit } from '../shared';
+import { routedRequest, subtitleOf, withRetryAndRateLimit } from '../shared';
 import { searchAgents } from '../OsviChat/listSearch/searchAgents';
-import { OSVI } from '../OsviChat/shared/api';
+import { OSVI, OSVI_REQUEST_DEFAULTS } from '../OsviChat/shared/api';
 import { callDescription } from './resources/call';
 import { addContacts } from './resources/campaign/addContacts';
 import { campaignDescription } from './resources/campaign';
@@ -16,19 +16,25 @@ export class OsviVoice implements INodeType {
 		icon: { light: 'file:../../icons/osvi.svg', dark: 'file:../../icons/osvi.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: subtitleOf({
+			'call:get': 'Get call',
+			'call:getAll': 'Get many calls',
+			'call:getRecording': 'Get call recording',
+			'call:getTranscript': 'Get call transcript',
+			'call:start': 'Start call',
+			'campaign:addContacts': 'Add contacts to campaign',
+			'campaign:getStatus': 'Get campaign status',
+			'doNotDisturb:add': 'Add to Do Not Disturb',
+			'doNotDisturb:getAll': 'Get many Do Not Disturb numbers',
+			'doNotDisturb:remove': 'Remove from Do Not Disturb',
+		}),
 		description: 'Phone calls by OSVI AI voice agents: start calls, read results, transcripts and recordings, campaigns and Do Not Disturb',
 		defaults: { name: 'OSVI Voice' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'osviApi', required: true }],
-		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			// Failed calls reach the shared postReceive, which reads OSVI's own error.
-			ignoreHttpStatusErrors: true,
-		},
+		requestDefaults: OSVI_REQUEST_DEFAULTS,
 		// Every routed request goes through this one function: retries and the rate limit (nodes/shared).
 		requestOperations: { pagination: routedRequest(OSVI) },
 		properties: withRetryAndRateLimit(OSVI, [
