@@ -6,7 +6,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { ignore, objectBody, refuse, registeredByHand, withoutKeys } from '../webhook/request';
+import { ignore, objectBody, POST_WEBHOOK, refuse, registeredByHand, withoutKeys } from '../webhook/request';
 import { ALL_EVENTS, openCxTriggerProperties } from './description';
 import { verifyDelivery, type Verification } from './verify';
 
@@ -26,9 +26,7 @@ export class OpenCxTrigger implements INodeType {
 		credentials: [
 			{ name: 'openCxApi', required: true, displayOptions: { show: { verification: ['header', 'hmac'] } } },
 		],
-		// An empty responseData makes n8n answer {"message":"Workflow was started"}; left unset, n8n 2.x
-		// answers the literal text "firstEntryJson" (its Webhook node also passes an empty value here).
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }],
+		webhooks: POST_WEBHOOK,
 		properties: openCxTriggerProperties,
 	};
 

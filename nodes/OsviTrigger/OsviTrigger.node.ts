@@ -6,7 +6,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { headerValue, ignore, objectBody, refuse, registeredByHand, sameSecret, withoutKeys } from '../webhook/request';
+import { headerValue, ignore, objectBody, POST_WEBHOOK, refuse, registeredByHand, sameSecret, withoutKeys } from '../webhook/request';
 import { DEFAULT_SECRET_HEADER, osviTriggerProperties } from './description';
 
 interface Filters {
@@ -29,9 +29,7 @@ export class OsviTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'osviApi', required: false }],
-		// An empty responseData makes n8n answer {"message":"Workflow was started"}; left unset, n8n 2.x
-		// answers the literal text "firstEntryJson" (its Webhook node also passes an empty value here).
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }],
+		webhooks: POST_WEBHOOK,
 		properties: osviTriggerProperties,
 	};
 

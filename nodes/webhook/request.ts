@@ -2,7 +2,7 @@
 // answering without starting an execution. Neither OSVI nor open.cx documents a signature, so the
 // checks verify only what the user configured on both sides.
 import { createHash, createHmac, timingSafeEqual } from 'crypto';
-import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 /**
  * The webhook lifecycle of a service with no API to register webhooks: the user pastes the URL
@@ -20,6 +20,15 @@ export const registeredByHand = {
 		return true;
 	},
 };
+
+/**
+ * The one POST webhook of each trigger. An empty responseData makes n8n answer {"message":"Workflow
+ * was started"}; left unset, n8n 2.x answers the literal text "firstEntryJson" (its Webhook node also
+ * passes an empty value here).
+ */
+export const POST_WEBHOOK: IWebhookDescription[] = [
+	{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' },
+];
 
 /** Answers the request here and starts nothing, as n8n's Webhook node does when auth fails. */
 export function refuse(context: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
