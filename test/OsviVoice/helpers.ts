@@ -3,7 +3,7 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { OsviVoice } from '../../nodes/OsviVoice/OsviVoice.node';
 import { errorsOf, jsonOf, runNode, useSandbox, type RunNodeResult } from '../harness';
-import { DEMO, type RecordedRequest, type Sandbox } from '../sandbox';
+import { DEMO, type Sandbox } from '../sandbox';
 
 export { DEMO, errorsOf, jsonOf, useSandbox };
 export type { Sandbox };
@@ -32,17 +32,8 @@ export async function runVoice(sandbox: Sandbox, run: VoiceRun): Promise<RunNode
 	});
 }
 
-/** The OSVI requests the node sent, in arrival order. */
-export function osviRequests(sandbox: Sandbox): RecordedRequest[] {
-	return sandbox.requestsTo('osvi');
-}
-
-/** The only OSVI request of the test; fails the test when there was not exactly one. */
-export function onlyRequest(sandbox: Sandbox): RecordedRequest {
-	const requests = osviRequests(sandbox);
-	expect(requests).toHaveLength(1);
-	return requests[0];
-}
+// Both OSVI nodes talk to the same API: the request readers are OSVI Chat's.
+export { onlyRequest, osviRequests } from '../OsviChat/helpers';
 
 /** A call that has ended as picked, straight in the sandbox's state. */
 export function endedCall(sandbox: Sandbox, phoneNumber = '+919876543210') {
