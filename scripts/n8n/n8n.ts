@@ -81,6 +81,16 @@ export function parseRunOutput(text: string): unknown {
 	return JSON.parse(lines.slice(start, end + 1).join('\n'));
 }
 
+/** A response body as JSON when it parses, else as text (n8n answers some webhooks in plain text). */
+export async function jsonOrText(response: Response): Promise<unknown> {
+	const text = await response.text();
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
 export class N8n {
 	readonly env: NodeJS.ProcessEnv;
 
@@ -259,14 +269,7 @@ export class N8nServer {
 			body: body === undefined ? undefined : JSON.stringify(body),
 			signal: AbortSignal.timeout(30_000),
 		});
-		const text = await response.text();
-		let parsed: unknown = text;
-		try {
-			parsed = JSON.parse(text);
-		} catch {
-			/* keep text */
-		}
-		return { status: response.status, body: parsed as T };
+		return { status: response.status, body: (await jsonOrText(response)) as T };
 	}
 
 	async login(email: string, password: string): Promise<void> {

@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 
 import { WEBHOOK_SECRETS } from '../../../scripts/n8n/fixtures';
-import type { N8nServer, NodeItem } from '../../../scripts/n8n/n8n';
+import { jsonOrText, type N8nServer, type NodeItem } from '../../../scripts/n8n/n8n';
 import { PACKAGE_NAME } from '../../../scripts/n8n/package';
 import { closedBatch, conversationStarted, handoffToHuman } from '../../OpenCxTrigger/payloads';
 import { analysedCall, finishedCall } from '../../OsviTrigger/payloads';
@@ -59,14 +59,7 @@ export function triggerChecks(ctx: E2eContext, server: () => N8nServer, n8nMajor
 			body: typeof body === 'string' ? body : JSON.stringify(body),
 			signal: AbortSignal.timeout(30_000),
 		});
-		const text = await response.text();
-		let parsed: unknown = text;
-		try {
-			parsed = JSON.parse(text);
-		} catch {
-			/* plain text */
-		}
-		return { status: response.status, body: parsed };
+		return { status: response.status, body: await jsonOrText(response) };
 	};
 
 	const executions = async (workflowId: string): Promise<Execution[]> => {
